@@ -1,0 +1,69 @@
+package dev.faultline.imports;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** CSV / JSONL file imports: accepted as a job (202), then followed by id. */
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports")
+public class ImportResource {
+
+    private final ImportService service;
+
+    ImportResource(ImportService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a CSV or JSONL file of records",
+            description = "Multipart fields: file (required); format (csv or jsonl, else from the file name);"
+                    + " source (default: the file name without extension); kind (default maintenance_log);"
+                    + " mapping (CSV only, JSON object of record field to column, e.g."
+                    + " {\"externalId\":\"IDENT\",\"text\":\"PROBLEM\",\"fields.action\":\"ACTION\"})."
+                    + " The whole file is checked (UTF-8, structure, mapping) before it is accepted; row problems"
+                    + " are reported per line by GET /api/v1/imports/{id} and do not stop the other rows.")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, with its id and row count")
+    @APIResponse(responseCode = "400", description = "Unreadable file or bad form field (problem+json, with line)")
+    @APIResponse(responseCode = "413", description = "File larger than faultline.imports.max-file-bytes")
+    public Response submit(
+            @RestForm("file") FileUpload file,
+            @RestForm String format,
+            @RestForm String source,
+            @RestForm String kind,
+            @RestForm String mapping) {
+        ImportUpload upload = file == null
+                ? new ImportUpload(null, null, 0, format, source, kind, mapping)
+                : new ImportUpload(file.uploadedFile(), file.fileName(), file.size(), format, source, kind, mapping);
+        ImportView job = service.submit(upload);
+        return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "State, rows total / done / failed, rate, and the first row errors of an import")
+    public ImportView get(@PathParam("id") UUID id) {
+        return service.status(id);
+    }
+
+    @GET
+    @Operation(summary = "The 50 most recent imports")
+    public List<ImportView> list() {
+        return service.recent(50);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.faultline.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.error.FieldError;
+import dev.faultline.error.ProblemException;
+import dev.faultline.ingest.RecordValidator;
+import dev.faultline.ingest.ValidRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one claimed job: streams the file from the row after the resume point, validates rows and commits
+ * them in batches. A row the database rejects is retried alone, so one bad row never blocks the others.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+
+    private final ImportBatchWriter writer;
+    private final ImportRepository repository;
+    private final RecordValidator validator;
+    private final ImportConfig config;
+    private final ObjectMapper json;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private volatile boolean stopping;
+
+    ImportRunner(ImportBatchWriter writer, ImportRepository repository, RecordValidator validator,
+            ImportConfig config, ObjectMapper json) {
+        this.writer = writer;
+        this.repository = repository;
+        this.validator = validator;
+        this.config = config;
+        this.json = json;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    /** Asks a running job to stop after its current batch and go back to the queue (shutdown). */
+    void stop() {
+        stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    ImportJobRow run(ImportJobRow job) {
+        Path file = Path.of(job.spoolPath());
+        if (job.attempts() > config.maxAttempts()) {
+            return finish(job, "failed", "gave up after " + config.maxAttempts() + " attempts");
+        }
+        if (!Files.exists(file)) {
+            return finish(job, "failed", "the accepted file is no longer at " + file + " (faultline.imports.spool-dir)");
+        }
+        LOG.infof("import %s: %s from row %d of %d (attempt %d)", job.id(), job.fileName(),
+                job.progress().lastRow() + 1, job.rowsTotal(), job.attempts());
+        long stored = repository.errorCount(job.id());
+        try (RowReader reader = RowReader.open(file, job.format(), job.mapping(), json)) {
+            List<Row> batch = new ArrayList<>(config.batchSize());
+            for (Row row = reader.next(); row != null; row = reader.next()) {
+                if (row.number() > job.progress().lastRow()) {
+                    batch.add(row);
+                }
+                if (batch.size() == config.batchSize()) {
+                    stored += commit(job, batch, stored);
+                    batch.clear();
+                    if (stopping) {
+                        repository.setState(job.id(), owner, "queued", "interrupted by a shutdown; resumes");
+                        return job;
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                commit(job, batch, stored);
+            }
+            return finish(job, "completed", null);
+        } catch (ImportBatchWriter.LostJobException e) {
+            LOG.warn(e.getMessage());
+            return job;
+        } catch (ProblemException e) {
+            return finish(job, "failed", e.getMessage());
+        } catch (IOException e) {
+            return finish(job, "failed", "reading the file: " + e.getMessage());
+        }
+    }
+
+    /** Validates and commits rows; answers how many errors were stored. */
+    private long commit(ImportJobRow job, List<Row> rows, long storedBefore) {
+        long start = System.nanoTime();
+        List<ValidRecord> valid = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        long failed = 0;
+        for (Row row : rows) {
+            List<FieldError> rowErrors = row.error() != null
+                    ? List.of(row.error())
+                    : check(job, row, valid);
+            failed += rowErrors.isEmpty() ? 0 : 1;
+            errors.addAll(rowErrors);
+        }
+        List<FieldError> toStore = errors.subList(0, (int) Math.min(errors.size(),
+                Math.max(0, config.maxStoredErrors() - storedBefore)));
+        long lastRow = rows.getLast().number();
+        try {
+            writer.commit(job.id(), owner, new ImportBatchWriter.Batch(valid, failed, toStore, lastRow,
+                    (System.nanoTime() - start) / 1_000_000));
+            return toStore.size();
+        } catch (ImportBatchWriter.LostJobException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf("import %s: batch ending at row %d rejected (%s); retrying its rows one by one",
+                    job.id(), lastRow, e.getMessage());
+            return rows.size() == 1 ? reject(job, rows.getFirst(), e, storedBefore) : oneByOne(job, rows, storedBefore);
+        }
+    }
+
+    private long oneByOne(ImportJobRow job, List<Row> rows, long stored) {
+        long added = 0;
+        for (Row row : rows) {
+            added += commit(job, List.of(row), stored + added);
+        }
+        return added;
+    }
+
+    private long reject(ImportJobRow job, Row row, RuntimeException e, long stored) {
+        String reason = "the database rejected this row: " + rootMessage(e);
+        List<FieldError> store = stored < config.maxStoredErrors()
+                ? List.of(FieldError.atLine(row.line(), "row", reason))
+                : List.of();
+        writer.commit(job.id(), owner, new ImportBatchWriter.Batch(List.of(), 1, store, row.number(), 0));
+        return store.size();
+    }
+
+    private List<FieldError> check(ImportJobRow job, Row row, List<ValidRecord> valid) {
+        RecordValidator.Checked checked = validator.check(row.input(), "", row.line(), job.source(), job.defaultKind());
+        if (checked.record() != null) {
+            valid.add(checked.record());
+        }
+        return checked.errors();
+    }
+
+    private ImportJobRow finish(ImportJobRow job, String state, String message) {
+        repository.setState(job.id(), owner, state, message);
+        LOG.infof("import %s: %s%s", job.id(), state, message == null ? "" : " (" + message + ")");
+        if (state.equals("completed")) {
+            try {
+                Files.deleteIfExists(Path.of(job.spoolPath()));
+            } catch (IOException e) {
+                LOG.warnf("import %s: could not delete %s: %s", job.id(), job.spoolPath(), e.getMessage());
+            }
+        }
+        return job;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.faultline.record;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reading records over REST. Writing is {@code POST /api/v1/records} in the ingest feature. */
+@Path("/api/v1/records")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Records")
+public class RecordResource {
+
+    private final RecordService service;
+    private final RecordConfig config;
+
+    RecordResource(RecordService service, RecordConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One record with its fields and asset")
+    public RecordView get(@PathParam("id") long id) {
+        return service.record(id);
+    }
+
+    @GET
+    @Operation(summary = "Records, newest first, with filters and paging")
+    public Page<RecordView> list(
+            @Parameter(description = "asset id") @QueryParam("asset") String asset,
+            @Parameter(description = "site of the asset") @QueryParam("site") String site,
+            @Parameter(description = "maintenance_log, work_order, inspection_note or quality_report")
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(description = "source system") @QueryParam("source") String source,
+            @Parameter(description = "occurred at or after (ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "occurred before (ISO-8601)") @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
+        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, config.defaultZone());
+        return service.records(filter, ListParams.limit(limit, config), ListParams.offset(offset));
+    }
+}

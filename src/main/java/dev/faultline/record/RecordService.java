@@ -1,0 +1,34 @@
+package dev.faultline.record;
+
+import dev.faultline.error.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reading records and assets: the use cases behind the record and asset lists and detail views. */
+@ApplicationScoped
+public class RecordService {
+
+    private final RecordRepository records;
+    private final AssetRepository assets;
+
+    RecordService(RecordRepository records, AssetRepository assets) {
+        this.records = records;
+        this.assets = assets;
+    }
+
+    public RecordView record(long id) {
+        return records.findById(id).orElseThrow(() -> ProblemException.notFound("Record", id));
+    }
+
+    public Page<RecordView> records(RecordFilter filter, int limit, int offset) {
+        return new Page<>(records.find(filter, limit, offset), records.count(filter), limit, offset);
+    }
+
+    public AssetView asset(String id) {
+        return assets.findById(id).orElseThrow(() -> ProblemException.notFound("Asset", id));
+    }
+
+    public Page<AssetView> assets(String site, int limit, int offset) {
+        String s = site == null || site.isBlank() ? null : site.strip();
+        return new Page<>(assets.find(s, limit, offset), assets.count(s), limit, offset);
+    }
+}

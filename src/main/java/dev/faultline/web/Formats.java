@@ -1,0 +1,38 @@
+package dev.faultline.web;
+
+import dev.faultline.record.RecordKind;
+import io.quarkus.qute.TemplateExtension;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Display helpers for templates. */
+@TemplateExtension
+public class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    /** {@code 2024-03-01 08:15} in UTC; just the date when the time is midnight (date-only sources). */
+    static String display(OffsetDateTime t) {
+        if (t == null) {
+            return "—";
+        }
+        OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+        return utc.toLocalTime().toSecondOfDay() == 0 ? utc.format(DATE) : utc.format(DATE_TIME) + " UTC";
+    }
+
+    /** "Maintenance log" for "maintenance_log". */
+    static String kindLabel(String code) {
+        return RecordKind.fromCode(code).map(RecordKind::label).orElse(code);
+    }
+
+    /** The first {@code max} characters, on a word boundary, with an ellipsis. */
+    static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max);
+        return text.substring(0, cut > max / 2 ? cut : max) + "…";
+    }
+}

@@ -1,0 +1,80 @@
+package dev.faultline.web;
+
+import dev.faultline.record.ListParams;
+import dev.faultline.record.Page;
+import dev.faultline.record.RecordConfig;
+import dev.faultline.record.RecordFilter;
+import dev.faultline.record.RecordKind;
+import dev.faultline.record.RecordService;
+import dev.faultline.record.RecordView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The records list (with filters and paging) and the record detail page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class RecordsPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<RecordView> page, Filters filters, RecordKind[] kinds);
+
+        static native TemplateInstance detail(RecordView record);
+    }
+
+    /** The filter values as typed, to refill the form and build paging links. */
+    public record Filters(String asset, String site, String kind, String source, String from, String to) {
+
+        public String query(int offset) {
+            StringBuilder q = new StringBuilder("?offset=").append(offset);
+            append(q, "asset", asset);
+            append(q, "site", site);
+            append(q, "kind", kind);
+            append(q, "source", source);
+            append(q, "from", from);
+            append(q, "to", to);
+            return q.toString();
+        }
+
+        private static void append(StringBuilder q, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                q.append('&').append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private final RecordService service;
+    private final RecordConfig config;
+
+    RecordsPage(RecordService service, RecordConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance list(
+            @QueryParam("asset") String asset,
+            @QueryParam("site") String site,
+            @QueryParam("kind") String kind,
+            @QueryParam("source") String source,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("offset") Integer offset) {
+        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, config.defaultZone());
+        Page<RecordView> page = service.records(filter, config.pageSize(), ListParams.offset(offset));
+        return Templates.list(page, new Filters(asset, site, kind, source, from, to), RecordKind.values());
+    }
+
+    @GET
+    @Path("records/{id}")
+    public TemplateInstance detail(@PathParam("id") long id) {
+        return Templates.detail(service.record(id));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.faultline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/** Direct access to the test database (the real PostgreSQL): emptying it between tests and counting rows. */
+@ApplicationScoped
+public class TestDatabase {
+
+    private final DataSource dataSource;
+
+    TestDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void clear() {
+        execute("TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE");
+    }
+
+    public long count(String sql) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long records() {
+        return count("SELECT count(*) FROM records");
+    }
+
+    public void execute(String sql) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

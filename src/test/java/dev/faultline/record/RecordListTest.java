@@ -1,0 +1,82 @@
+package dev.faultline.record;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.faultline.Json;
+import dev.faultline.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RecordListTest {
+
+    @Inject
+    TestDatabase db;
+
+    @BeforeEach
+    void seed() {
+        db.clear();
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            Map<String, Object> r = Json.record("R" + i, "record " + i);
+            r.put("occurredAt", String.format("2024-01-%02dT10:00:00Z", i));
+            r.put("kind", i % 3 == 0 ? "inspection_note" : "maintenance_log");
+            if (i > 8) {
+                r.put("asset", Map.of("id", "CONV-1", "site", "Plant B"));
+                r.put("source", "other");
+            }
+            records.add(r);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("records", records)).post("/api/v1/records")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void listsNewestFirstWithPaging() {
+        given().queryParam("limit", 5).queryParam("offset", 5).get("/api/v1/records").then()
+                .statusCode(200)
+                .body("total", equalTo(12))
+                .body("limit", equalTo(5))
+                .body("offset", equalTo(5))
+                .body("items.externalId", contains("R7", "R6", "R5", "R4", "R3"));
+    }
+
+    @Test
+    void filtersByAssetSiteKindSourceAndTime() {
+        given().queryParam("asset", "CONV-1").get("/api/v1/records").then().body("total", equalTo(4));
+        given().queryParam("site", "Plant A").get("/api/v1/records").then().body("total", equalTo(8));
+        given().queryParam("kind", "inspection_note").get("/api/v1/records").then()
+                .body("items.externalId", contains("R12", "R9", "R6", "R3"));
+        given().queryParam("source", "other").queryParam("kind", "maintenance_log").get("/api/v1/records").then()
+                .body("items.externalId", contains("R11", "R10"));
+        given().queryParam("from", "2024-01-03").queryParam("to", "2024-01-05").get("/api/v1/records").then()
+                .body("items.externalId", contains("R4", "R3"));
+    }
+
+    @Test
+    void emptyResultIsAnEmptyPage() {
+        given().queryParam("asset", "nope").get("/api/v1/records").then()
+                .statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
+    }
+
+    @Test
+    void listsAssetsWithCountsAndLatestRecord() {
+        given().get("/api/v1/assets").then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", contains("CONV-1", "PUMP-7"))
+                .body("items[0].recordCount", equalTo(4))
+                .body("items[0].lastRecordAt", equalTo("2024-01-12T10:00:00Z"));
+        given().queryParam("site", "Plant B").get("/api/v1/assets").then().body("items.id", contains("CONV-1"));
+        given().get("/api/v1/assets/NOPE").then().statusCode(404).contentType("application/problem+json");
+    }
+}
