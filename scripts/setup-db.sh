@@ -25,6 +25,7 @@ apt_install() { apt_update_once; say "apt-get install $*"; as_root env DEBIAN_FR
 # Runs psql as the PostgreSQL superuser: over TCP as 'postgres' when trust auth allows it,
 # otherwise through the local socket as the postgres OS user.
 psql_super() {
+    export PGOPTIONS="-c client_min_messages=warning"
     if psql -h "$HOST" -p "$PORT" -U postgres -d postgres -w -Atc 'select 1' >/dev/null 2>&1; then
         psql -h "$HOST" -p "$PORT" -U postgres -w -v ON_ERROR_STOP=1 -Atq "$@"
     elif [ "$(id -u)" = 0 ]; then
@@ -80,7 +81,8 @@ if has_vector; then
     say "pgvector is available"
 else
     say "pgvector is missing: installing it"
-    if ! (apt_update_once && apt-cache show "postgresql-$MAJOR-pgvector" >/dev/null 2>&1 && apt_install "postgresql-$MAJOR-pgvector"); then
+    apt_update_once
+    if ! (apt-cache show "postgresql-$MAJOR-pgvector" >/dev/null 2>&1 && apt_install "postgresql-$MAJOR-pgvector"); then
         install_pgvector_from_debian_source
     fi
     has_vector || die "pgvector still not available after installing it"

@@ -34,7 +34,7 @@ def faa(src: Path, out: Path):
             make, model, reg = clean(r["c23"]), clean(r["c24"]), clean(r["c22"])
             city, state, airport = clean(r["c14"]), clean(r["c13"]), clean(r["c15"])
             location = ", ".join(x for x in (city, state) if x)
-            fields = {"narrative": clean(r["c119"]), "event": clean(r["c93"]),
+            fields = {"event": clean(r["c93"]),
                       "location": location + (f" ({airport})" if airport else "") if location else airport}
             record = {
                 "source": "faa-aid",
@@ -75,7 +75,7 @@ def ords(src: Path, out: Path):
                                   "type": category},
                         "occurredAt": clean(r["event_date"]),
                         "text": problem,
-                        "fields": {k: v for k, v in {"problem": problem, "repair_status": clean(r["repair_status"]),
+                        "fields": {k: v for k, v in {"repair_status": clean(r["repair_status"]),
                                                      "country": clean(r["country"]),
                                                      "data_provider": clean(r["data_provider"])}.items() if v},
                         "language": clean(r.get("language")),

@@ -38,13 +38,14 @@ public class ImportBatchWriter {
         long updated = results.stream().filter(r -> r.status() == UpsertResult.Status.updated).count();
         repository.insertErrors(job, batch.errorsToStore());
         Progress progress = new Progress(results.size(), batch.failedRows(), created, updated,
-                results.size() - created - updated, batch.lastRow(), batch.millis());
+                results.size() - created - updated, batch.lastRow(),
+                (System.nanoTime() - batch.startNanos()) / 1_000_000);
         if (!repository.progress(job, owner, progress)) {
             throw new LostJobException(job);
         }
     }
 
-    /** What one commit carries. */
+    /** What one commit carries; {@code startNanos} is when work on the batch began, for the job's rate. */
     record Batch(
-            List<ValidRecord> records, long failedRows, List<FieldError> errorsToStore, long lastRow, long millis) {}
+            List<ValidRecord> records, long failedRows, List<FieldError> errorsToStore, long lastRow, long startNanos) {}
 }

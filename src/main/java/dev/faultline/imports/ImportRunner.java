@@ -111,8 +111,7 @@ public class ImportRunner {
                 Math.max(0, config.maxStoredErrors() - storedBefore)));
         long lastRow = rows.getLast().number();
         try {
-            writer.commit(job.id(), owner, new ImportBatchWriter.Batch(valid, failed, toStore, lastRow,
-                    (System.nanoTime() - start) / 1_000_000));
+            writer.commit(job.id(), owner, new ImportBatchWriter.Batch(valid, failed, toStore, lastRow, start));
             return toStore.size();
         } catch (ImportBatchWriter.LostJobException e) {
             throw e;
@@ -136,7 +135,7 @@ public class ImportRunner {
         List<FieldError> store = stored < config.maxStoredErrors()
                 ? List.of(FieldError.atLine(row.line(), "row", reason))
                 : List.of();
-        writer.commit(job.id(), owner, new ImportBatchWriter.Batch(List.of(), 1, store, row.number(), 0));
+        writer.commit(job.id(), owner, new ImportBatchWriter.Batch(List.of(), 1, store, row.number(), System.nanoTime()));
         return store.size();
     }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Loads the demo data (data/demo) into a running Faultline through the public import API, the same path users
+# take, and shows each import's progress. Re-running it is harmless: the records come back 'unchanged'.
+#   FAULTLINE_URL (http://127.0.0.1:8080)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+URL="${FAULTLINE_URL:-http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}}"
+
+field() { grep -o "\"$1\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'; }
+
+import() {
+    local name="$1"; shift
+    local answer id
+    answer="$(curl -sS -f "$URL/api/v1/imports" "$@")" || { echo "[demo] import of $name was refused" >&2; exit 1; }
+    id="$(printf '%s' "$answer" | field id)"
+    while true; do
+        local job state percent done failed total
+        job="$(curl -sS -f "$URL/api/v1/imports/$id")"
+        state="$(printf '%s' "$job" | field state)"
+        percent="$(printf '%s' "$job" | field percent)"
+        done="$(printf '%s' "$job" | field rowsDone)"; failed="$(printf '%s' "$job" | field rowsFailed)"
+        total="$(printf '%s' "$job" | field rowsTotal)"
+        printf '\r[demo] %-28s %-9s %5s%%  %s/%s rows, %s failed' "$name" "$state" "$percent" "$done" "$total" "$failed"
+        case "$state" in completed|failed) echo; break;; esac
+        sleep 0.5
+    done
+    printf '       created %s, updated %s, unchanged %s\n' "$(printf '%s' "$job" | field created)" \
+        "$(printf '%s' "$job" | field updated)" "$(printf '%s' "$job" | field unchanged)"
+}
+
+import "MaintNet aviation logbook" -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" \
+    -F "source=maintnet" -F "kind=maintenance_log" -F "mapping=<data/demo/maintnet.mapping.json"
+import "FAA maintenance narratives" -F "file=@data/demo/faa-narratives.jsonl"
+import "Open Repair reports" -F "file=@data/demo/openrepair.jsonl"
