@@ -32,6 +32,17 @@ public class TestDatabase {
         }
     }
 
+    public String string(String sql) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long records() {
         return count("SELECT count(*) FROM records");
     }

@@ -74,6 +74,11 @@ public class ProblemMapper {
         return answer(uri, status, title, detail, errors);
     }
 
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return answer(uri, 403, "Forbidden", "Your role does not allow this", List.of());
+    }
+
     @ServerExceptionMapper(priority = 10)
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();

@@ -23,4 +23,5 @@ record ImportJobRow(
         String message,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
-        OffsetDateTime finishedAt) {}
+        OffsetDateTime finishedAt,
+        String createdBy) {}

@@ -25,8 +25,8 @@ public class ImportRepository {
     private static final String INSERT =
             """
             INSERT INTO import_jobs (id, state, format, file_name, spool_path, bytes_total, source, default_kind,
-                                     mapping, ignored_columns, rows_total)
-            VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                                     mapping, ignored_columns, rows_total, created_by)
+            VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
             """;
     private static final String SELECT = "SELECT * FROM import_jobs";
     // the oldest job that is queued, or running on an instance that stopped reporting; SKIP LOCKED lets
@@ -80,6 +80,7 @@ public class ImportRepository {
             ps.setString(8, json.writeValueAsString(job.mapping()));
             ps.setArray(9, c.createArrayOf("text", job.ignoredColumns().toArray()));
             ps.setLong(10, job.rowsTotal());
+            ps.setString(11, job.createdBy());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("creating import job", e);
@@ -226,7 +227,8 @@ public class ImportRepository {
                     rs.getString("message"),
                     rs.getObject("created_at", OffsetDateTime.class),
                     rs.getObject("started_at", OffsetDateTime.class),
-                    rs.getObject("finished_at", OffsetDateTime.class));
+                    rs.getObject("finished_at", OffsetDateTime.class),
+                    rs.getString("created_by"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored mapping is not JSON", e);
         }

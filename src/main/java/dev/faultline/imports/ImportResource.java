@@ -1,5 +1,8 @@
 package dev.faultline.imports;
 
+import dev.faultline.security.CurrentUser;
+import dev.faultline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,12 +24,15 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports")
+@RolesAllowed({Roles.ENGINEER, Roles.RECORDS_WRITE})
 public class ImportResource {
 
     private final ImportService service;
+    private final CurrentUser user;
 
-    ImportResource(ImportService service) {
+    ImportResource(ImportService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
     @POST
@@ -50,7 +56,7 @@ public class ImportResource {
         ImportUpload upload = file == null
                 ? new ImportUpload(null, null, 0, format, source, kind, mapping)
                 : new ImportUpload(file.uploadedFile(), file.fileName(), file.size(), format, source, kind, mapping);
-        ImportView job = service.submit(upload);
+        ImportView job = service.submit(upload, user.name());
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 

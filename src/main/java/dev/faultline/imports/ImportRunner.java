@@ -1,6 +1,7 @@
 package dev.faultline.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.audit.AuditService;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
 import dev.faultline.ingest.RecordValidator;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -29,11 +31,13 @@ public class ImportRunner {
     private final RecordValidator validator;
     private final ImportConfig config;
     private final ObjectMapper json;
+    private final AuditService audit;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private volatile boolean stopping;
 
     ImportRunner(ImportBatchWriter writer, ImportRepository repository, RecordValidator validator,
-            ImportConfig config, ObjectMapper json) {
+            ImportConfig config, ObjectMapper json, AuditService audit) {
+        this.audit = audit;
         this.writer = writer;
         this.repository = repository;
         this.validator = validator;
@@ -149,6 +153,10 @@ public class ImportRunner {
 
     private ImportJobRow finish(ImportJobRow job, String state, String message) {
         repository.setState(job.id(), owner, state, message);
+        ImportJobRow done = repository.find(job.id()).orElse(job);
+        audit.record(job.createdBy() == null ? "system" : job.createdBy(), state, "import", job.id().toString(),
+                Map.of("file", String.valueOf(job.fileName()), "created", done.progress().created(),
+                        "updated", done.progress().updated(), "failed", done.progress().failed()));
         LOG.infof("import %s: %s%s", job.id(), state, message == null ? "" : " (" + message + ")");
         if (state.equals("completed")) {
             try {

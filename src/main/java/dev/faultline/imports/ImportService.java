@@ -3,6 +3,7 @@ package dev.faultline.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.audit.AuditService;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
 import dev.faultline.record.RecordKind;
@@ -30,16 +31,19 @@ public class ImportService {
     private final ImportRunner runner;
     private final ImportConfig config;
     private final ObjectMapper json;
+    private final AuditService audit;
 
-    ImportService(ImportRepository repository, ImportRunner runner, ImportConfig config, ObjectMapper json) {
+    ImportService(ImportRepository repository, ImportRunner runner, ImportConfig config, ObjectMapper json,
+            AuditService audit) {
         this.repository = repository;
         this.runner = runner;
         this.config = config;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Checks the whole file (encoding, structure, mapping), spools it and queues a job. */
-    public ImportView submit(ImportUpload upload) {
+    public ImportView submit(ImportUpload upload, String actor) {
         if (upload.file() == null) {
             throw bad("file", "is required: send the CSV or JSONL file as the multipart field 'file'");
         }
@@ -58,7 +62,9 @@ public class ImportService {
         try {
             repository.insert(new ImportJobRow(id, "queued", format, upload.fileName(), spooled.toString(),
                     upload.size(), source, kind, mapping, inspection.ignoredColumns(), inspection.rows(),
-                    null, 0, null, null, null, null));
+                    null, 0, null, null, null, null, actor));
+            audit.record(actor, "submitted", "import", id.toString(), Map.of("file", String.valueOf(upload.fileName()),
+                    "rows", inspection.rows(), "source", source));
         } catch (RuntimeException e) {
             deleteQuietly(spooled);
             throw e;

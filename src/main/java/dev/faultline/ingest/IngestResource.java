@@ -1,5 +1,8 @@
 package dev.faultline.ingest;
 
+import dev.faultline.security.CurrentUser;
+import dev.faultline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,12 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Writing records over REST: the contract ticketing and CMMS integrations code against. */
 @Path("/api/v1/records")
 @Tag(name = "Records")
+@RolesAllowed({Roles.TECHNICIAN, Roles.RECORDS_WRITE})
 public class IngestResource {
 
     private final IngestService service;
+    private final CurrentUser user;
 
-    IngestResource(IngestService service) {
+    IngestResource(IngestService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
     @POST
@@ -31,6 +37,6 @@ public class IngestResource {
     @APIResponse(responseCode = "413", description = "Body larger than faultline.ingest.max-request-bytes")
     @APIResponse(responseCode = "422", description = "Invalid records (problem+json listing each field)")
     public IngestResponse upsert(RecordBatchRequest request) {
-        return service.ingest(request);
+        return service.ingest(request, user.name());
     }
 }

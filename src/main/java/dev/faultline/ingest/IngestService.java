@@ -1,5 +1,6 @@
 package dev.faultline.ingest;
 
+import dev.faultline.audit.AuditService;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
 import dev.faultline.record.RecordKind;
@@ -24,16 +25,19 @@ public class IngestService {
     private final RecordValidator validator;
     private final RecordWriteRepository repository;
     private final IngestConfig config;
+    private final AuditService audit;
 
-    IngestService(RecordValidator validator, RecordWriteRepository repository, IngestConfig config) {
+    IngestService(RecordValidator validator, RecordWriteRepository repository, IngestConfig config,
+            AuditService audit) {
         this.validator = validator;
         this.repository = repository;
         this.config = config;
+        this.audit = audit;
     }
 
     /** Validates every record first; one invalid record means 422 listing all problems and nothing written. */
     @Transactional
-    public IngestResponse ingest(RecordBatchRequest request) {
+    public IngestResponse ingest(RecordBatchRequest request, String actor) {
         List<RecordInput> inputs = request == null ? null : request.records();
         if (inputs == null || inputs.isEmpty() || inputs.size() > config.maxBatchSize()) {
             throw ProblemException.invalid(List.of(FieldError.of("records",
@@ -63,7 +67,13 @@ public class IngestService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new IngestResponse(write(valid));
+        List<UpsertResult> results = write(valid);
+        audit.recordChanges(actor, results.stream()
+                .filter(r -> r.status() != UpsertResult.Status.unchanged)
+                .map(r -> new AuditService.Change(r.status().name(), "record", String.valueOf(r.id()),
+                        Map.of("source", r.source(), "externalId", r.externalId())))
+                .toList());
+        return new IngestResponse(results);
     }
 
     /**

@@ -44,14 +44,10 @@ public class AssetRepository {
         }
     }
 
-    public List<AssetView> find(String site, int limit, int offset) {
-        String where = site == null ? "" : " WHERE a.site = ?";
+    public List<AssetView> find(String site, String prefix, int limit, int offset) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT + where + PAGE)) {
-            int i = 1;
-            if (site != null) {
-                ps.setString(i++, site);
-            }
+                PreparedStatement ps = c.prepareStatement(SELECT + where(site, prefix) + PAGE)) {
+            int i = bind(ps, site, prefix);
             ps.setInt(i++, limit);
             ps.setInt(i, offset);
             List<AssetView> items = new ArrayList<>();
@@ -66,12 +62,10 @@ public class AssetRepository {
         }
     }
 
-    public long count(String site) {
+    public long count(String site, String prefix) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(COUNT + (site == null ? "" : " WHERE a.site = ?"))) {
-            if (site != null) {
-                ps.setString(1, site);
-            }
+                PreparedStatement ps = c.prepareStatement(COUNT + where(site, prefix))) {
+            bind(ps, site, prefix);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -79,6 +73,28 @@ public class AssetRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("counting assets", e);
         }
+    }
+
+    /** Site equality and a case-insensitive prefix of id or name (for type-ahead pickers). */
+    private static String where(String site, String prefix) {
+        String sql = site == null ? "" : " WHERE a.site = ?";
+        if (prefix != null) {
+            sql += (sql.isEmpty() ? " WHERE " : " AND ") + "(a.id ILIKE ? OR a.name ILIKE ?)";
+        }
+        return sql;
+    }
+
+    private static int bind(PreparedStatement ps, String site, String prefix) throws SQLException {
+        int i = 1;
+        if (site != null) {
+            ps.setString(i++, site);
+        }
+        if (prefix != null) {
+            String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            ps.setString(i++, like);
+            ps.setString(i++, like);
+        }
+        return i;
     }
 
     private static AssetView map(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.faultline.record;
 
+import dev.faultline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/assets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assets")
+@RolesAllowed({Roles.TECHNICIAN, Roles.RECORDS_READ})
 public class AssetResource {
 
     private final RecordService service;
@@ -24,10 +27,13 @@ public class AssetResource {
     }
 
     @GET
-    @Operation(summary = "Assets by id, with record counts")
+    @Operation(summary = "Assets by id, with record counts; q matches the start of the id or name")
     public Page<AssetView> list(
-            @QueryParam("site") String site, @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
-        return service.assets(site, ListParams.limit(limit, config), ListParams.offset(offset));
+            @QueryParam("site") String site,
+            @QueryParam("q") String q,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
+        return service.assets(site, q, ListParams.limit(limit, config), ListParams.offset(offset));
     }
 
     @GET

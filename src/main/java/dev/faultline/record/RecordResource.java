@@ -1,5 +1,7 @@
 package dev.faultline.record;
 
+import dev.faultline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/records")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Records")
+@RolesAllowed({Roles.TECHNICIAN, Roles.RECORDS_READ})
 public class RecordResource {
 
     private final RecordService service;

@@ -27,8 +27,9 @@ public class RecordService {
         return assets.findById(id).orElseThrow(() -> ProblemException.notFound("Asset", id));
     }
 
-    public Page<AssetView> assets(String site, int limit, int offset) {
+    public Page<AssetView> assets(String site, String prefix, int limit, int offset) {
         String s = site == null || site.isBlank() ? null : site.strip();
-        return new Page<>(assets.find(s, limit, offset), assets.count(s), limit, offset);
+        String p = prefix == null || prefix.isBlank() ? null : prefix.strip();
+        return new Page<>(assets.find(s, p, limit, offset), assets.count(s, p), limit, offset);
     }
 }

@@ -7,7 +7,9 @@ import dev.faultline.record.RecordFilter;
 import dev.faultline.record.RecordKind;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
+import dev.faultline.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The records list (with filters and paging) and the record detail page. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.TECHNICIAN)
 public class RecordsPage {
 
     @CheckedTemplate

@@ -36,6 +36,7 @@ class ImportCrashRecoveryIT {
     static final String JDBC = System.getenv().getOrDefault("FAULTLINE_TEST_JDBC_URL",
             "jdbc:postgresql://127.0.0.1:5432/faultline_test");
     static final Path WORK = Path.of("target", "crash-it");
+    static final String KEY = "crash-test-bootstrap-key-0123456789abcdef";
 
     private final List<Process> apps = new ArrayList<>();
 
@@ -46,11 +47,14 @@ class ImportCrashRecoveryIT {
         sql("DO $$ BEGIN IF to_regclass('records') IS NOT NULL THEN "
                 + "TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE; END IF; END $$");
         RestAssured.port = PORT;
+        RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + KEY).build();
     }
 
     @AfterEach
     void stopApps() {
         apps.forEach(Process::destroyForcibly);
+        RestAssured.reset();
     }
 
     @Test
@@ -105,6 +109,7 @@ class ImportCrashRecoveryIT {
         env.put("FAULTLINE_IMPORTS_SPOOL_DIR", WORK.resolve("spool").toString());
         env.put("FAULTLINE_IMPORTS_STALE_AFTER", "3s");
         env.put("FAULTLINE_IMPORTS_BATCH_SIZE", "200");
+        env.put("FAULTLINE_BOOTSTRAP_API_KEY", KEY);
         Process p = pb.start();
         apps.add(p);
         Instant until = Instant.now().plusSeconds(60);

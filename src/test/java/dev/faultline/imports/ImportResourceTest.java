@@ -1,6 +1,6 @@
 package dev.faultline.imports;
 
-import static io.restassured.RestAssured.given;
+import static dev.faultline.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,9 +1,10 @@
 package dev.faultline.web;
 
-import static io.restassured.RestAssured.given;
+import static dev.faultline.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import dev.faultline.Api;
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,9 +20,12 @@ class RecordsPageTest {
     @Inject
     TestDatabase db;
 
+    Api.Session admin;
+
     @BeforeEach
     void seed() {
         db.clear();
+        admin = Api.login("admin", Api.ADMIN_PASSWORD);
         Map<String, Object> a = Json.record("WO-1", "#3 CYL R/H ENG INTAKE GSKT LEAKING <script>alert(1)</script>");
         Map<String, Object> b = Json.record("WO-2", "Conveyor belt tracking off");
         b.put("asset", Map.of("id", "CONV-1", "name", "Conveyor 1", "site", "Plant B"));
@@ -31,7 +35,7 @@ class RecordsPageTest {
 
     @Test
     void listsRecordsAndEscapesTheirText() {
-        given().get("/").then()
+        admin.given().get("/").then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("#3 CYL R/H ENG INTAKE GSKT LEAKING &lt;script&gt;"))
@@ -41,15 +45,15 @@ class RecordsPageTest {
 
     @Test
     void filtersTheListLikeTheApi() {
-        given().queryParam("site", "Plant B").get("/").then()
+        admin.given().queryParam("site", "Plant B").get("/").then()
                 .body(containsString("Conveyor belt tracking off"))
                 .body(not(containsString("INTAKE GSKT")));
-        given().queryParam("kind", "work_order").get("/").then().body(containsString("No records match"));
+        admin.given().queryParam("kind", "work_order").get("/").then().body(containsString("No records match"));
     }
 
     @Test
     void showsARecordWithItsFields() {
-        given().get("/records/1").then()
+        admin.given().get("/records/1").then()
                 .statusCode(200)
                 .body(containsString("Feed pump 7"))
                 .body(containsString("replaced seal"))
@@ -58,12 +62,12 @@ class RecordsPageTest {
 
     @Test
     void unknownRecordIsAnErrorPageWithoutInternals() {
-        given().get("/records/424242").then()
+        admin.given().get("/records/424242").then()
                 .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("Record 424242 does not exist"))
                 .body(not(containsString("Exception")));
-        given().queryParam("from", "not-a-date").get("/").then()
+        admin.given().queryParam("from", "not-a-date").get("/").then()
                 .statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("not an ISO-8601 date"));
