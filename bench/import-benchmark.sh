@@ -11,10 +11,8 @@ PORT=8097
 DB=faultline_bench
 OUT=bench/out; mkdir -p "$OUT"
 
-FAULTLINE_DB_NAMES="$DB" bash scripts/setup-db.sh >/dev/null
+FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-psql -h 127.0.0.1 -U faultline -d "$DB" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE EXTENSION IF NOT EXISTS vector" 2>/dev/null \
-  || psql -h 127.0.0.1 -U postgres -d "$DB" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION faultline; CREATE EXTENSION vector"
 
 python3 - "$ROWS" "$OUT/import-$ROWS.csv" <<'PY'
 import csv, sys
@@ -31,7 +29,9 @@ with open(target, "w", encoding="utf-8", newline="") as f:
 PY
 echo "file: $OUT/import-$ROWS.csv ($(du -h "$OUT/import-$ROWS.csv" | cut -f1), $ROWS rows)"
 
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
+AUTH="Authorization: Bearer $KEY"
+FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
 FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
   java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP=$!
@@ -40,10 +40,10 @@ until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do kill -0 $A
 
 field() { grep -o "\"$1\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'; }
 start=$(date +%s.%N)
-id="$(curl -sf "http://127.0.0.1:$PORT/api/v1/imports" -F "file=@$OUT/import-$ROWS.csv" -F source=bench | field id)"
+id="$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/imports" -F "file=@$OUT/import-$ROWS.csv" -F source=bench | field id)"
 accepted=$(date +%s.%N)
 while :; do
-    job="$(curl -sf "http://127.0.0.1:$PORT/api/v1/imports/$id")"
+    job="$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/imports/$id")"
     state="$(printf '%s' "$job" | field state)"
     [ "$state" = completed ] || [ "$state" = failed ] && break
     sleep 0.2

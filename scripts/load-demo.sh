@@ -5,17 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL="${FAULTLINE_URL:-http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}}"
+KEY="${FAULTLINE_API_KEY:-${FAULTLINE_BOOTSTRAP_API_KEY:-$(cat var/bootstrap-api-key 2>/dev/null)}}"
+[ -n "$KEY" ] || { echo "[demo] needs an API key with records:write: FAULTLINE_API_KEY or var/bootstrap-api-key" >&2; exit 1; }
+AUTH="Authorization: Bearer $KEY"
 
 field() { grep -o "\"$1\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'; }
 
 import() {
     local name="$1"; shift
     local answer id
-    answer="$(curl -sS -f "$URL/api/v1/imports" "$@")" || { echo "[demo] import of $name was refused" >&2; exit 1; }
+    answer="$(curl -sS -f -H "$AUTH" "$URL/api/v1/imports" "$@")" || { echo "[demo] import of $name was refused" >&2; exit 1; }
     id="$(printf '%s' "$answer" | field id)"
     while true; do
         local job state percent done failed total
-        job="$(curl -sS -f "$URL/api/v1/imports/$id")"
+        job="$(curl -sS -f -H "$AUTH" "$URL/api/v1/imports/$id")"
         state="$(printf '%s' "$job" | field state)"
         percent="$(printf '%s' "$job" | field percent)"
         done="$(printf '%s' "$job" | field rowsDone)"; failed="$(printf '%s' "$job" | field rowsFailed)"

@@ -13,7 +13,7 @@ command -v curl >/dev/null || { echo "[quickstart] installing curl"; $([ "$(id -
 echo "[quickstart] building (first run downloads Maven and the dependencies)"
 ./mvnw -B -q package -DskipTests
 
-mkdir -p var
+. scripts/credentials.sh
 PORT="${QUARKUS_HTTP_PORT:-8080}"
 echo "[quickstart] starting Faultline on port $PORT (log: var/faultline.log)"
 java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > var/faultline.log 2>&1 &
@@ -30,4 +30,7 @@ if [ "${FAULTLINE_DEMO:-1}" != 0 ]; then
 fi
 echo
 echo "[quickstart] Faultline is running:  http://127.0.0.1:$PORT/   (API docs: /q/swagger-ui)  Ctrl-C stops it."
+echo "[quickstart] Sign in as 'admin' with the password in var/admin-password (created on the first start only):"
+echo "             $(cat var/admin-password)"
+echo "[quickstart] API key with every scope (var/bootstrap-api-key), for scripts: Authorization: Bearer <key>"
 wait $APP

@@ -7,6 +7,7 @@
 #   FAULTLINE_DB_HOST (127.0.0.1)  FAULTLINE_DB_PORT (5432)
 #   FAULTLINE_DB_USER (faultline)  FAULTLINE_DB_PASSWORD (faultline)
 #   FAULTLINE_DB_NAMES ("faultline faultline_test")   databases to create
+#   FAULTLINE_DB_RECREATE (0)      1: drop and recreate those databases first (benchmarks, browser tests)
 set -euo pipefail
 
 HOST="${FAULTLINE_DB_HOST:-127.0.0.1}"
@@ -95,6 +96,10 @@ if [ "$(psql_super -d postgres -c "select count(*) from pg_roles where rolname='
     psql_super -d postgres -c "create role \"$APP_USER\" login password '$APP_PASSWORD'"
 fi
 for db in $DB_NAMES; do
+    if [ "${FAULTLINE_DB_RECREATE:-0}" = 1 ]; then
+        say "recreating database $db (FAULTLINE_DB_RECREATE=1)"
+        psql_super -d postgres -c "drop database if exists \"$db\" with (force)"
+    fi
     if [ "$(psql_super -d postgres -c "select count(*) from pg_database where datname='$db'")" = 0 ]; then
         say "creating database $db owned by $APP_USER"
         psql_super -d postgres -c "create database \"$db\" owner \"$APP_USER\""

@@ -13,8 +13,12 @@ public class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    /** {@code 2024-03-01 08:15} in UTC; just the date when the time is midnight (date-only sources). */
-    static String display(OffsetDateTime t) {
+    /**
+     * {@code {fmt:date(r.occurredAt)}}: {@code 2024-03-01 08:15 UTC}; just the date when the time is midnight
+     * (date-only sources); a dash when unknown (a namespace function, so a null value is fine).
+     */
+    @TemplateExtension(namespace = "fmt")
+    static String date(OffsetDateTime t) {
         if (t == null) {
             return "—";
         }
