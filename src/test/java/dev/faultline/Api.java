@@ -13,6 +13,8 @@ public final class Api {
     /** Matches %test.faultline.security.bootstrap-api-key. */
     public static final String KEY = "test-bootstrap-key-0123456789abcdef0123456789";
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** Unique per test run: the test database keeps users and keys between runs. */
+    public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private Api() {}

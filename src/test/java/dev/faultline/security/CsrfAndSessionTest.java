@@ -25,7 +25,7 @@ class CsrfAndSessionTest {
 
     @Test
     void aFormPostWithoutTheTokenIsRejected() {
-        Api.Session tech = Api.user("csrf-tech", Roles.TECHNICIAN);
+        Api.Session tech = Api.user("csrf-tech-" + Api.RUN, Roles.TECHNICIAN);
         long before = db.records();
         tech.given().formParams(RECORD_FORM).post("/records/new").then()
                 .statusCode(403).body(containsString("security token"));
@@ -35,12 +35,12 @@ class CsrfAndSessionTest {
         tech.given().formParams(RECORD_FORM).formParam("csrf-token", tech.csrf()).post("/records/new").then()
                 .statusCode(303).header("Location", containsString("/records/"));
         assertEquals(before + 1, db.records());
-        assertEquals(1, db.count("SELECT count(*) FROM records WHERE author = 'csrf-tech' AND source = 'faultline-web'"));
+        assertEquals(1, db.count("SELECT count(*) FROM records WHERE author = 'csrf-tech-" + Api.RUN + "' AND source = 'faultline-web'"));
     }
 
     @Test
     void apiCallsWithTheSessionCookieNeedTheCsrfHeader() {
-        Api.Session tech = Api.user("csrf-api", Roles.TECHNICIAN);
+        Api.Session tech = Api.user("csrf-api-" + Api.RUN, Roles.TECHNICIAN);
         tech.given().contentType("application/json").body(Json.batch(Json.record("CSRF-1", "x")))
                 .post("/api/v1/records").then().statusCode(403);
         tech.given().header("X-CSRF-Token", tech.csrf()).contentType("application/json")
@@ -59,7 +59,7 @@ class CsrfAndSessionTest {
 
     @Test
     void signOutEndsTheSessionOnTheServer() {
-        Api.Session s = Api.user("bye-user", Roles.TECHNICIAN);
+        Api.Session s = Api.user("bye-user-" + Api.RUN, Roles.TECHNICIAN);
         s.given().get("/").then().statusCode(200);
         s.given().formParam("csrf-token", s.csrf()).post("/logout").then()
                 .statusCode(303).header("Location", endsWith("/login?bye=1"));
@@ -70,28 +70,28 @@ class CsrfAndSessionTest {
 
     @Test
     void repeatedFailedSignInsLockTheUserName() {
-        Api.user("throttled", Roles.TECHNICIAN);
+        Api.user("throttled-" + Api.RUN, Roles.TECHNICIAN);
         for (int i = 0; i < 5; i++) {
             var form = RestAssured.given().get("/login");
             RestAssured.given().redirects().follow(false)
                     .cookie("faultline_login_csrf", form.getCookie("faultline_login_csrf"))
-                    .formParams(Map.of("username", "throttled", "password", "wrong-password-" + i,
+                    .formParams(Map.of("username", "throttled-" + Api.RUN, "password", "wrong-password-" + i,
                             "csrf-token", Api.csrfIn(form.asString())))
                     .post("/login").then().statusCode(i < 4 ? 401 : 429);
         }
         var form = RestAssured.given().get("/login");
         RestAssured.given().redirects().follow(false)
                 .cookie("faultline_login_csrf", form.getCookie("faultline_login_csrf"))
-                .formParams(Map.of("username", "throttled", "password", "pw-throttled-0123456789",
+                .formParams(Map.of("username", "throttled-" + Api.RUN, "password", "pw-throttled-" + Api.RUN + "-0123456789",
                         "csrf-token", Api.csrfIn(form.asString())))
                 .post("/login").then().statusCode(429).body(containsString("Too many failed sign-ins"));
     }
 
     @Test
     void disablingAUserEndsTheirSessions() {
-        Api.Session s = Api.user("to-disable", Roles.TECHNICIAN);
+        Api.Session s = Api.user("to-disable-" + Api.RUN, Roles.TECHNICIAN);
         Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
-        int id = admin.given().get("/api/v1/admin/users").then().extract().path("find { it.username == 'to-disable' }.id");
+        int id = admin.given().get("/api/v1/admin/users").then().extract().path("find { it.username == 'to-disable-" + Api.RUN + "' }.id");
         admin.given().header("X-CSRF-Token", admin.csrf()).contentType("application/json")
                 .body(Map.of("disabled", true)).put("/api/v1/admin/users/" + id).then().statusCode(200);
         s.given().get("/api/v1/records").then().statusCode(401);

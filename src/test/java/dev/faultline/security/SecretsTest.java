@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
 
     static final String PASSWORD = "Correct-Horse-Battery-Staple-42";
+    static final String USER = "secret-keeper-" + Api.RUN;
+    static final String KEY_NAME = "sap-pm-" + Api.RUN;
 
     @Inject
     TestDatabase db;
@@ -59,24 +61,24 @@ class SecretsTest {
     void passwordsAreNeverLoggedReturnedOrStoredInClear() {
         Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
         String created = admin.given().header("X-CSRF-Token", admin.csrf()).contentType("application/json")
-                .body(Map.of("username", "secret-keeper", "role", "engineer", "password", PASSWORD))
+                .body(Map.of("username", USER, "role", "engineer", "password", PASSWORD))
                 .post("/api/v1/admin/users").then().statusCode(201).extract().asString();
         assertFalse(created.contains(PASSWORD) || created.contains("$2"), created);
         assertFalse(created.toLowerCase().contains("password"), created);
         admin.given().get("/api/v1/admin/users").then().body(not(containsString("$2"))).body(not(containsString(PASSWORD)));
         admin.given().get("/admin/users").then().body(not(containsString("$2"))).body(not(containsString(PASSWORD)));
 
-        Api.login("secret-keeper", PASSWORD);
+        Api.login(USER, PASSWORD);
         // a failed sign-in with a near-miss password
         var form = RestAssured.given().get("/login");
         RestAssured.given().redirects().follow(false).cookie("faultline_login_csrf", form.getCookie("faultline_login_csrf"))
-                .formParams(Map.of("username", "secret-keeper", "password", PASSWORD + "x",
+                .formParams(Map.of("username", USER, "password", PASSWORD + "x",
                         "csrf-token", Api.csrfIn(form.asString())))
                 .post("/login").then().statusCode(401);
 
-        assertTrue(logged.stream().anyMatch(l -> l.contains("secret-keeper")), "sign-ins are logged: " + logged);
+        assertTrue(logged.stream().anyMatch(l -> l.contains(USER)), "sign-ins are logged: " + logged);
         assertEquals(List.of(), logged.stream().filter(l -> l.contains(PASSWORD)).toList());
-        String hash = db.string("SELECT password_hash FROM users WHERE username = 'secret-keeper'");
+        String hash = db.string("SELECT password_hash FROM users WHERE username = '" + USER + "'");
         assertTrue(hash.startsWith("$2") && !hash.contains(PASSWORD), hash);
         assertEquals(0, db.count("SELECT count(*) FROM audit_log WHERE details::text LIKE '%" + PASSWORD + "%'"));
     }
@@ -85,7 +87,7 @@ class SecretsTest {
     void apiKeysAreShownOnceAndStoredHashed() {
         Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
         String key = admin.given().header("X-CSRF-Token", admin.csrf()).contentType("application/json")
-                .body(Map.of("name", "sap-pm", "scopes", List.of("records:write")))
+                .body(Map.of("name", KEY_NAME, "scopes", List.of("records:write")))
                 .post("/api/v1/admin/api-keys").then().statusCode(201).extract().path("key");
         assertTrue(key.startsWith("flk_") && key.length() > 40);
         admin.given().get("/api/v1/admin/api-keys").then().body(not(containsString(key)));
@@ -94,7 +96,7 @@ class SecretsTest {
         RestAssured.given().header("Authorization", "Bearer " + key).contentType("application/json")
                 .body("{\"records\":[{\"source\":\"sap\",\"externalId\":\"K1\",\"text\":\"ok\"}]}")
                 .post("/api/v1/records").then().statusCode(200);
-        assertEquals(1, db.count("SELECT count(*) FROM api_keys WHERE name = 'sap-pm' AND last_used_at IS NOT NULL"));
+        assertEquals(1, db.count("SELECT count(*) FROM api_keys WHERE name = '" + KEY_NAME + "' AND last_used_at IS NOT NULL"));
         assertFalse(logged.stream().anyMatch(l -> l.contains(key)));
     }
 }
