@@ -1,5 +1,6 @@
 package dev.faultline.security;
 
+import dev.faultline.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,22 +74,14 @@ public class ApiKeyRepository {
     }
 
     public void touch(long id) {
-        execute(TOUCH, id);
+        Jdbc.update(dataSource, "updating API keys", TOUCH, id);
     }
 
     public boolean revoke(long id) {
-        return execute("UPDATE api_keys SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id) == 1;
+        return Jdbc.update(dataSource, "revoking an API key",
+                "UPDATE api_keys SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id) == 1;
     }
 
-    private int execute(String sql, Object value) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, value);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("updating API keys", e);
-        }
-    }
 
     private List<KeyRow> query(String sql, Object parameter) {
         try (Connection c = dataSource.getConnection();

@@ -1,5 +1,6 @@
 package dev.faultline.security;
 
+import dev.faultline.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +39,7 @@ public class SessionRepository {
     }
 
     void create(String tokenHash, long userId, String csrfToken, OffsetDateTime expiresAt) {
-        execute(INSERT, tokenHash, userId, csrfToken, expiresAt);
+        Jdbc.update(dataSource, "updating sessions", INSERT, tokenHash, userId, csrfToken, expiresAt);
     }
 
     Optional<Session> find(String tokenHash, Duration idleTimeout) {
@@ -60,31 +61,23 @@ public class SessionRepository {
     }
 
     void touch(String tokenHash) {
-        execute(TOUCH, tokenHash);
+        Jdbc.update(dataSource, "updating sessions", TOUCH, tokenHash);
     }
 
     void delete(String tokenHash) {
-        execute("DELETE FROM sessions WHERE token_hash = ?", tokenHash);
+        Jdbc.update(dataSource, "updating sessions", "DELETE FROM sessions WHERE token_hash = ?", tokenHash);
     }
 
     /** Ends every session of a user (disabled, or password reset). */
     public void deleteForUser(long userId) {
-        execute("DELETE FROM sessions WHERE user_id = ?", userId);
+        Jdbc.update(dataSource, "updating sessions", "DELETE FROM sessions WHERE user_id = ?", userId);
     }
 
-    void deleteExpired() {
-        execute("DELETE FROM sessions WHERE expires_at < now()");
+    /** Removes sessions past their end or idle for longer than allowed; answers how many. */
+    int deleteEnded(Duration idleTimeout) {
+        return Jdbc.update(dataSource, "removing ended sessions",
+                "DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < now() - ? * interval '1 second'",
+                idleTimeout.toSeconds());
     }
 
-    private void execute(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("updating sessions", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.security;
 
+import dev.faultline.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,28 +59,17 @@ public class UserRepository {
     }
 
     public void update(long id, String displayName, String role, boolean disabled) {
-        execute(UPDATE, displayName, role, disabled, id);
+        Jdbc.update(dataSource, "updating users", UPDATE, displayName, role, disabled, id);
     }
 
     public void setPassword(long id, String passwordHash) {
-        execute(SET_PASSWORD, passwordHash, id);
+        Jdbc.update(dataSource, "updating users", SET_PASSWORD, passwordHash, id);
     }
 
     public void touchLogin(long id) {
-        execute(TOUCH_LOGIN, id);
+        Jdbc.update(dataSource, "updating users", TOUCH_LOGIN, id);
     }
 
-    private void execute(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("updating users", e);
-        }
-    }
 
     private List<UserRow> query(String sql, Object parameter) {
         try (Connection c = dataSource.getConnection();
