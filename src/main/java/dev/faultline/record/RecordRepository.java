@@ -53,8 +53,29 @@ public class RecordRepository {
         }
     }
 
+    /** The records with these ids, in the order of the ids (unknown ids are skipped). */
+    public List<RecordView> findByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            java.util.Map<Long, RecordView> byId = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RecordView r = map(rs);
+                    byId.put(r.id(), r);
+                }
+            }
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading records " + ids, e);
+        }
+    }
+
     public List<RecordView> find(RecordFilter filter, int limit, int offset) {
-        Where where = Where.of(filter);
+        FilterSql where = FilterSql.of(filter);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(SELECT + where.sql() + ORDER)) {
             int i = where.bind(ps);
@@ -73,7 +94,7 @@ public class RecordRepository {
     }
 
     public long count(RecordFilter filter) {
-        Where where = Where.of(filter);
+        FilterSql where = FilterSql.of(filter);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(COUNT + where.sql())) {
             where.bind(ps);
@@ -125,36 +146,5 @@ public class RecordRepository {
 
     private static List<String> tags(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    /** A WHERE clause built from fixed fragments; every value is a bound parameter. */
-    private record Where(String sql, List<Object> values) {
-
-        static Where of(RecordFilter f) {
-            StringBuilder sql = new StringBuilder();
-            List<Object> values = new ArrayList<>();
-            add(sql, values, "r.asset_id = ?", f.asset());
-            add(sql, values, "a.site = ?", f.site());
-            add(sql, values, "r.kind = ?", f.kind() == null ? null : f.kind().code());
-            add(sql, values, "r.source = ?", f.source());
-            add(sql, values, "r.occurred_at >= ?", f.from());
-            add(sql, values, "r.occurred_at < ?", f.to());
-            return new Where(sql.toString(), values);
-        }
-
-        private static void add(StringBuilder sql, List<Object> values, String condition, Object value) {
-            if (value != null) {
-                sql.append(values.isEmpty() ? " WHERE " : " AND ").append(condition);
-                values.add(value);
-            }
-        }
-
-        int bind(PreparedStatement ps) throws SQLException {
-            int i = 1;
-            for (Object v : values) {
-                ps.setObject(i++, v);
-            }
-            return i;
-        }
     }
 }

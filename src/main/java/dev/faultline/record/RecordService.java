@@ -2,6 +2,7 @@ package dev.faultline.record;
 
 import dev.faultline.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Reading records and assets: the use cases behind the record and asset lists and detail views. */
 @ApplicationScoped
@@ -17,6 +18,11 @@ public class RecordService {
 
     public RecordView record(long id) {
         return records.findById(id).orElseThrow(() -> ProblemException.notFound("Record", id));
+    }
+
+    /** Records by id, in the given order (for search results). */
+    public List<RecordView> records(List<Long> ids) {
+        return records.findByIds(ids);
     }
 
     public Page<RecordView> records(RecordFilter filter, int limit, int offset) {

@@ -7,7 +7,10 @@ import dev.faultline.record.RecordFilter;
 import dev.faultline.record.RecordKind;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
+import dev.faultline.search.SearchService;
+import dev.faultline.search.SearchView;
 import dev.faultline.security.Roles;
+import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +31,7 @@ public class RecordsPage {
     static class Templates {
         static native TemplateInstance list(Page<RecordView> page, Filters filters, RecordKind[] kinds);
 
-        static native TemplateInstance detail(RecordView record);
+        static native TemplateInstance detail(RecordView record, List<SearchView.Hit> similar);
     }
 
     /** The filter values as typed, to refill the form and build paging links. */
@@ -45,6 +48,15 @@ public class RecordsPage {
             return q.toString();
         }
 
+        /** {@code path?name=value&...} with the blank values left out, URL-encoded. */
+        static String link(String path, String[][] params) {
+            StringBuilder q = new StringBuilder(path).append("?");
+            for (String[] p : params) {
+                append(q, p[0], p[1]);
+            }
+            return q.toString().replace("?&", "?");
+        }
+
         private static void append(StringBuilder q, String name, String value) {
             if (value != null && !value.isBlank()) {
                 q.append('&').append(name).append('=')
@@ -55,10 +67,12 @@ public class RecordsPage {
 
     private final RecordService service;
     private final RecordConfig config;
+    private final SearchService search;
 
-    RecordsPage(RecordService service, RecordConfig config) {
+    RecordsPage(RecordService service, RecordConfig config, SearchService search) {
         this.service = service;
         this.config = config;
+        this.search = search;
     }
 
     @GET
@@ -78,6 +92,7 @@ public class RecordsPage {
     @GET
     @Path("records/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
-        return Templates.detail(service.record(id));
+        RecordView record = service.record(id);
+        return Templates.detail(record, search.similar(id, 5));
     }
 }

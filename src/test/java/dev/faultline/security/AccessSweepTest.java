@@ -23,23 +23,29 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AccessSweepTest {
 
-    /** Who may call a route: the lowest user role, and the key scope (null: no key may). */
-    record Rule(String role, String scope) {}
+    /** Who may call a route: the lowest user role, and the key scopes that may (none: no key may). */
+    record Rule(String role, List<String> scopes) {}
 
     static Rule rule(String method, String path) {
         if (path.startsWith("/api/v1/admin")) {
-            return new Rule(Roles.ADMIN, null);
+            return new Rule(Roles.ADMIN, List.of());
         }
         if (path.startsWith("/api/v1/imports")) {
-            return new Rule(Roles.ENGINEER, Roles.RECORDS_WRITE);
+            return new Rule(Roles.ENGINEER, List.of(Roles.RECORDS_WRITE));
+        }
+        if (path.startsWith("/api/v1/search") || path.endsWith("/similar")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.SEARCH));
+        }
+        if (path.startsWith("/api/v1/index/status")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.SEARCH, Roles.RECORDS_READ));
         }
         if (path.startsWith("/api/v1/records") || path.startsWith("/api/v1/assets")) {
-            return new Rule(Roles.TECHNICIAN, method.equals("get") ? Roles.RECORDS_READ : Roles.RECORDS_WRITE);
+            return new Rule(Roles.TECHNICIAN, List.of(method.equals("get") ? Roles.RECORDS_READ : Roles.RECORDS_WRITE));
         }
         throw new AssertionError("no access rule for " + method + " " + path + ": add it to this sweep");
     }
 
-    static final List<String> PAGES = List.of("/", "/records/1", "/records/new", "/assets", "/assets/X", "/imports",
+    static final List<String> PAGES = List.of("/", "/search?q=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports",
             "/admin/users", "/admin/api-keys", "/admin/audit");
 
     static String pageRole(String page) {
@@ -124,7 +130,7 @@ class AccessSweepTest {
                 expect(failures, route, role, () -> s.given().header("X-CSRF-Token", s.csrf()), allowed ? 0 : 403);
             }
             for (String scope : Roles.SCOPES) {
-                boolean allowed = scope.equals(rule.scope());
+                boolean allowed = rule.scopes().contains(scope);
                 expect(failures, route, "key " + scope,
                         () -> RestAssured.given().header("Authorization", "Bearer " + scopeKeys.get(scope)),
                         allowed ? 0 : 403);

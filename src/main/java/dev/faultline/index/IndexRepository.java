@@ -1,0 +1,129 @@
+package dev.faultline.index;
+
+import dev.faultline.db.Vectors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The embedding queue and the stored vectors. */
+@ApplicationScoped
+public class IndexRepository {
+
+    /** A queued record's text. */
+    record Pending(long recordId, String title, String text, String fieldsJson, String contentHash) {}
+
+    /** One vector to store. */
+    record Vector(long recordId, int chunk, String contentHash, float[] embedding) {}
+
+    // SKIP LOCKED: several instances (or threads) drain the queue without waiting on or repeating each other
+    private static final String CLAIM =
+            """
+            SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash
+              FROM embedding_queue q JOIN records r ON r.id = q.record_id
+             ORDER BY q.enqueued_at, q.record_id LIMIT ? FOR UPDATE OF q SKIP LOCKED
+            """;
+    private static final String INSERT =
+            "INSERT INTO record_embeddings (record_id, chunk, model, content_hash, embedding) VALUES (?, ?, ?, ?, ?)";
+    private static final String ENQUEUE_MISSING =
+            """
+            INSERT INTO embedding_queue (record_id)
+            SELECT r.id FROM records r
+             WHERE NOT EXISTS (SELECT 1 FROM record_embeddings e
+                                WHERE e.record_id = r.id AND e.model = ? AND e.content_hash = r.content_hash)
+            ON CONFLICT (record_id) DO NOTHING
+            """;
+
+    private final DataSource dataSource;
+
+    IndexRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    List<Pending> claim(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setInt(1, limit);
+            List<Pending> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return list;
+        }
+    }
+
+    /** Replaces the records' vectors with the new ones and takes them off the queue. */
+    void replace(List<Long> recordIds, List<Vector> vectors, String model) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Long[] ids = recordIds.toArray(Long[]::new);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_embeddings WHERE record_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Vector v : vectors) {
+                    ps.setLong(1, v.recordId());
+                    ps.setInt(2, v.chunk());
+                    ps.setString(3, model);
+                    ps.setString(4, v.contentHash());
+                    ps.setObject(5, Vectors.param(v.embedding()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM embedding_queue WHERE record_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Queues every record without a current vector from this model (first start, or a model change). */
+    int enqueueMissing(String model) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(ENQUEUE_MISSING)) {
+            ps.setString(1, model);
+            return ps.executeUpdate();
+        }
+    }
+
+    long pending() throws SQLException {
+        return count("SELECT count(*) FROM embedding_queue", null);
+    }
+
+    long indexed(String model) throws SQLException {
+        return count("SELECT count(DISTINCT record_id) FROM record_embeddings WHERE model = ?", model);
+    }
+
+    /** The declared type of the vector column, e.g. {@code vector(384)}. */
+    String vectorColumnType() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+                         WHERE attrelid = 'record_embeddings'::regclass AND attname = 'embedding'""");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.faultline.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.model.Embedder;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps every record embedded with the configured model: drains the queue in batches (the claim, the vectors
+ * and the removal from the queue commit together, so a crash loses nothing), and on start queues whatever the
+ * current model has not embedded yet, so a model change re-embeds instead of mixing vectors.
+ */
+@ApplicationScoped
+public class IndexService {
+
+    private static final Logger LOG = Logger.getLogger(IndexService.class);
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+
+    private final IndexRepository repository;
+    private final Embedder embedder;
+    private final IndexConfig config;
+    private final ObjectMapper json;
+
+    IndexService(IndexRepository repository, Embedder embedder, IndexConfig config, ObjectMapper json) {
+        this.repository = repository;
+        this.embedder = embedder;
+        this.config = config;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent event) throws SQLException {
+        String column = repository.vectorColumnType();
+        if (!column.equals("vector(" + embedder.dimensions() + ")")) {
+            throw new IllegalStateException("faultline.model.embedding-manifest: " + embedder.modelId() + " makes "
+                    + embedder.dimensions() + "-dimensional vectors but the database column is " + column
+                    + "; add a migration for the new dimension");
+        }
+        int queued = repository.enqueueMissing(embedder.modelId());
+        if (queued > 0) {
+            LOG.infof("%d records queued for embedding with %s", queued, embedder.modelId());
+        }
+    }
+
+    /** Embeds one batch from the queue; answers how many records it did (0: the queue is empty). */
+    @Transactional
+    public int indexBatch() {
+        try {
+            List<IndexRepository.Pending> batch = repository.claim(config.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<String> passages = new ArrayList<>();
+            List<IndexRepository.Vector> owners = new ArrayList<>();
+            for (IndexRepository.Pending p : batch) {
+                List<String> chunks = Chunker.chunks(passage(p), config.chunkWords(), config.chunkOverlapWords());
+                for (int i = 0; i < chunks.size(); i++) {
+                    passages.add(chunks.get(i));
+                    owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), null));
+                }
+            }
+            List<float[]> vectors = embedder.embed(passages, Embedder.Role.PASSAGE);
+            List<IndexRepository.Vector> rows = new ArrayList<>(owners.size());
+            for (int i = 0; i < owners.size(); i++) {
+                IndexRepository.Vector o = owners.get(i);
+                rows.add(new IndexRepository.Vector(o.recordId(), o.chunk(), o.contentHash(), vectors.get(i)));
+            }
+            repository.replace(batch.stream().map(IndexRepository.Pending::recordId).toList(), rows, embedder.modelId());
+            return batch.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("indexing a batch: " + e.getMessage(), e);
+        }
+    }
+
+    public IndexStatus status() {
+        try {
+            return new IndexStatus(repository.pending(), repository.indexed(embedder.modelId()), embedder.modelId(),
+                    embedder.provider());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the index status", e);
+        }
+    }
+
+    /** What gets embedded: the title, the text, and the fields that add something to it. */
+    String passage(IndexRepository.Pending p) {
+        StringBuilder sb = new StringBuilder();
+        if (p.title() != null) {
+            sb.append(p.title()).append(". ");
+        }
+        sb.append(p.text());
+        try {
+            for (String value : json.readValue(p.fieldsJson(), FIELDS).values()) {
+                if (value != null && !p.text().contains(value)) {
+                    sb.append(". ").append(value);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored fields are not JSON", e);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.faultline.model;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The local model runtime ({@code faultline.model.*}). */
+@ConfigMapping(prefix = "faultline.model")
+public interface ModelConfig {
+
+    /**
+     * The embedding model's manifest: {@code classpath:models/<name>.properties} for one shipped with the app, or
+     * a file path to your own (see models/README.md).
+     */
+    @WithDefault("classpath:models/all-minilm-l6-v2.properties")
+    String embeddingManifest();
+
+    /** Execution provider: {@code cpu}, or {@code cuda} (needs the onnxruntime_gpu build and a GPU; falls back to CPU). */
+    @WithDefault("cpu")
+    String provider();
+
+    /** Threads one inference may use (0: ONNX Runtime decides, usually one per core). */
+    @WithDefault("0")
+    int intraOpThreads();
+
+    /** Texts per inference batch (sorted by length, padded per batch). */
+    @WithDefault("32")
+    int batchSize();
+}

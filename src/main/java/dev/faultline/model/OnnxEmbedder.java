@@ -1,0 +1,219 @@
+package dev.faultline.model;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * A sentence-embedding transformer on ONNX Runtime with a HuggingFace tokenizer (DJL). Loaded once at start-up
+ * (its contract checked then, failing with the config key); texts are sorted by length and padded per batch,
+ * mean-pooled over the attention mask and L2-normalised.
+ */
+@Startup
+@ApplicationScoped
+public class OnnxEmbedder implements Embedder {
+
+    private static final Logger LOG = Logger.getLogger(OnnxEmbedder.class);
+    private static final String KEY = "faultline.model.embedding-manifest";
+
+    private final ModelManifest manifest;
+    private final ModelConfig config;
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean typeIds;
+    private final String provider;
+
+    OnnxEmbedder(ModelConfig config) {
+        // DJL must never try to fetch anything: plants are often offline
+        System.setProperty("offline", "true");
+        this.config = config;
+        this.manifest = ModelManifest.load(config.embeddingManifest());
+        try {
+            byte[] model = readAll(manifest.onnx());
+            checkSha(model);
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (config.intraOpThreads() > 0) {
+                options.setIntraOpNumThreads(config.intraOpThreads());
+            }
+            this.provider = Providers.choose(config.provider(), options);
+            this.session = env.createSession(model, options);
+            try (InputStream in = ModelManifest.open(manifest.tokenizer())) {
+                this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "true",
+                        "maxLength", String.valueOf(manifest.maxTokens()), "padding", "false"));
+            }
+        } catch (OrtException | IOException e) {
+            throw new IllegalStateException(KEY + ": cannot load " + manifest.id() + ": " + e.getMessage(), e);
+        }
+        if (!session.getInputNames().containsAll(List.of("input_ids", "attention_mask"))) {
+            throw new IllegalStateException(KEY + ": " + manifest.onnx() + " needs inputs input_ids and attention_mask,"
+                    + " it has " + session.getInputNames());
+        }
+        this.typeIds = session.getInputNames().contains("token_type_ids");
+        int dims = embed(List.of("check"), Role.PASSAGE).getFirst().length;
+        if (dims != manifest.dimensions()) {
+            throw new IllegalStateException(KEY + ": " + manifest.id() + " produces " + dims
+                    + " dimensions, its manifest says " + manifest.dimensions());
+        }
+        LOG.infof("Embedding model %s (%d dimensions) runs on ONNX Runtime, provider %s", manifest.id(), dims, provider);
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts, Role role) {
+        String prefix = role == Role.QUERY ? manifest.queryPrefix() : manifest.passagePrefix();
+        List<String> input = texts.stream().map(t -> prefix + (t == null ? "" : t)).toList();
+        Encoding[] encodings = tokenizer.batchEncode(input);
+        // sort by length so each batch pads to little more than its own longest text
+        Integer[] order = new Integer[encodings.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
+        float[][] out = new float[encodings.length][];
+        for (int start = 0; start < order.length; start += config.batchSize()) {
+            int[] batch = Arrays.stream(order, start, Math.min(order.length, start + config.batchSize()))
+                    .mapToInt(Integer::intValue).toArray();
+            float[][] vectors = run(batch, encodings);
+            for (int i = 0; i < batch.length; i++) {
+                out[batch[i]] = vectors[i];
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    private float[][] run(int[] batch, Encoding[] encodings) {
+        int rows = batch.length;
+        int width = Arrays.stream(batch).map(i -> encodings[i].getIds().length).max().orElse(1);
+        long[] ids = new long[rows * width];
+        long[] mask = new long[rows * width];
+        long[] types = new long[rows * width];
+        for (int r = 0; r < rows; r++) {
+            Encoding e = encodings[batch[r]];
+            System.arraycopy(e.getIds(), 0, ids, r * width, e.getIds().length);
+            System.arraycopy(e.getAttentionMask(), 0, mask, r * width, e.getAttentionMask().length);
+            System.arraycopy(e.getTypeIds(), 0, types, r * width, e.getTypeIds().length);
+        }
+        long[] shape = {rows, width};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            if (typeIds) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                return Pooling.meanNormalized(hidden, mask, width, manifest.normalize());
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding " + rows + " texts with " + manifest.id() + ": " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    @Override
+    public int dimensions() {
+        return manifest.dimensions();
+    }
+
+    @Override
+    public String modelId() {
+        return manifest.id();
+    }
+
+    @Override
+    public String provider() {
+        return provider;
+    }
+
+    @PreDestroy
+    void close() throws OrtException {
+        session.close();
+        tokenizer.close();
+    }
+
+    private static byte[] readAll(String location) throws IOException {
+        try (InputStream in = ModelManifest.open(location)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(KEY + ": cannot read the model file " + location, e);
+        }
+    }
+
+    private void checkSha(byte[] model) {
+        if (manifest.sha256().isBlank()) {
+            return;
+        }
+        try {
+            String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
+            if (!actual.equalsIgnoreCase(manifest.sha256())) {
+                throw new IllegalStateException(KEY + ": " + manifest.onnx() + " has sha256 " + actual
+                        + ", the manifest expects " + manifest.sha256());
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Mean pooling over real tokens, then optional L2 normalisation. */
+    static final class Pooling {
+        private Pooling() {}
+
+        static float[][] meanNormalized(float[][][] hidden, long[] mask, int width, boolean normalize) {
+            float[][] out = new float[hidden.length][];
+            for (int r = 0; r < hidden.length; r++) {
+                int dims = hidden[r][0].length;
+                float[] v = new float[dims];
+                int count = 0;
+                for (int t = 0; t < hidden[r].length; t++) {
+                    if (mask[r * width + t] == 0) {
+                        continue;
+                    }
+                    count++;
+                    for (int d = 0; d < dims; d++) {
+                        v[d] += hidden[r][t][d];
+                    }
+                }
+                double norm = 0;
+                for (int d = 0; d < dims; d++) {
+                    v[d] /= Math.max(count, 1);
+                    norm += v[d] * v[d];
+                }
+                if (normalize && norm > 0) {
+                    float inv = (float) (1.0 / Math.sqrt(norm));
+                    for (int d = 0; d < dims; d++) {
+                        v[d] *= inv;
+                    }
+                }
+                out[r] = v;
+            }
+            return out;
+        }
+    }
+
+    /** For tests: the model manifest in use. */
+    ModelManifest manifest() {
+        return manifest;
+    }
+
+}

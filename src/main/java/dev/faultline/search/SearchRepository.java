@@ -1,0 +1,175 @@
+package dev.faultline.search;
+
+import dev.faultline.db.Vectors;
+import dev.faultline.record.FilterSql;
+import dev.faultline.record.RecordFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Candidate lists for search: full-text ranks, nearest vectors, snippets and facets. */
+@ApplicationScoped
+public class SearchRepository {
+
+    /** Sentinels around highlighted words; the service escapes the snippet and turns them into mark tags. */
+    static final char MARK_START = '\u0001';
+    static final char MARK_END = '\u0002';
+
+    private static final String FROM = " FROM records r LEFT JOIN assets a ON a.id = r.asset_id";
+    private static final String KEYWORD =
+            "SELECT r.id, ts_rank_cd(r.search_tsv, to_tsquery('english', ?), 32) AS score" + FROM
+                    + " WHERE r.search_tsv @@ to_tsquery('english', ?)%s"
+                    + " ORDER BY score DESC, r.occurred_at DESC NULLS LAST, r.id LIMIT ?";
+    // several chunks of one record may come back; the service keeps each record's best
+    private static final String SEMANTIC =
+            "SELECT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                    + " LEFT JOIN assets a ON a.id = r.asset_id"
+                    + " WHERE e.model = ?%s ORDER BY e.embedding <=> ? LIMIT ?";
+    private static final String SIMILAR =
+            """
+            SELECT e.record_id, 1 - (e.embedding <=> s.embedding) AS similarity
+              FROM record_embeddings e,
+                   (SELECT embedding FROM record_embeddings WHERE record_id = ? AND chunk = 0 AND model = ?) s
+             WHERE e.model = ? AND e.record_id <> ?
+             ORDER BY e.embedding <=> s.embedding LIMIT ?
+            """;
+    private static final String SNIPPETS =
+            """
+            SELECT r.id, ts_headline('english', r.text, to_tsquery('english', ?),
+                   'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=40, MinWords=20, MaxFragments=2')
+              FROM records r WHERE r.id = ANY (?)
+            """;
+    private static final String FACETS =
+            """
+            SELECT 'kind', r.kind, count(*)""" + FROM + """
+             WHERE r.id = ANY (?) GROUP BY r.kind
+            UNION ALL
+            SELECT 'asset', r.asset_id, count(*)""" + FROM + """
+             WHERE r.id = ANY (?) AND r.asset_id IS NOT NULL GROUP BY r.asset_id
+            UNION ALL
+            SELECT 'site', a.site, count(*)""" + FROM + """
+             WHERE r.id = ANY (?) AND a.site IS NOT NULL GROUP BY a.site
+            """;
+
+    private final DataSource dataSource;
+
+    SearchRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Ids matching any query term, best full-text rank first. */
+    List<Long> keyword(String tsquery, RecordFilter filter, int limit) throws SQLException {
+        FilterSql where = FilterSql.of(filter);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(KEYWORD.formatted(where.conditions()))) {
+            ps.setString(1, tsquery);
+            ps.setString(2, tsquery);
+            int i = where.bind(ps, 3);
+            ps.setInt(i, limit);
+            return ids(ps);
+        }
+    }
+
+    /** Ids of the nearest records to the vector (HNSW; filters applied while scanning), best first. */
+    List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit) throws SQLException {
+        FilterSql where = FilterSql.of(filter);
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                // keep scanning the graph until enough rows pass the filters (pgvector 0.8)
+                s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+                s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, 1000)));
+            }
+            try (PreparedStatement ps = c.prepareStatement(SEMANTIC.formatted(where.conditions()))) {
+                ps.setString(1, model);
+                int i = where.bind(ps, 2);
+                ps.setObject(i++, Vectors.param(vector));
+                ps.setInt(i, limit);
+                return ids(ps).stream().distinct().toList();
+            }
+        }
+    }
+
+    /** Records nearest to a record (by its first passage), with cosine similarity. */
+    LinkedHashMap<Long, Double> similar(long recordId, String model, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SIMILAR)) {
+            ps.setLong(1, recordId);
+            ps.setString(2, model);
+            ps.setString(3, model);
+            ps.setLong(4, recordId);
+            ps.setInt(5, limit * 3);
+            LinkedHashMap<Long, Double> out = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    out.putIfAbsent(rs.getLong(1), rs.getDouble(2));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Highlighted excerpts (with the sentinel marks) of these records' text. */
+    Map<Long, String> snippets(List<Long> ids, String tsquery) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SNIPPETS)) {
+            ps.setString(1, tsquery == null ? "" : tsquery);
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Counts by kind, asset and site over the candidate records. */
+    Map<String, Map<String, Long>> facets(List<Long> ids) throws SQLException {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String name : List.of("kind", "asset", "site")) {
+            facets.put(name, new LinkedHashMap<>());
+        }
+        if (ids.isEmpty()) {
+            return facets;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(FACETS)) {
+            Object[] array = ids.toArray();
+            for (int i = 1; i <= 3; i++) {
+                ps.setArray(i, c.createArrayOf("bigint", array));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+                }
+            }
+            rows.sort((x, y) -> Long.compare((Long) y[2], (Long) x[2]));
+            rows.forEach(r -> facets.get((String) r[0]).put((String) r[1], (Long) r[2]));
+        }
+        return facets;
+    }
+
+    private static List<Long> ids(PreparedStatement ps) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.faultline.search;
+
+import dev.faultline.error.FieldError;
+import dev.faultline.error.ProblemException;
+import dev.faultline.record.ListParams;
+import dev.faultline.record.RecordConfig;
+import dev.faultline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Hybrid search and similar records over REST. */
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TECHNICIAN, Roles.SEARCH})
+@Tag(name = "Search")
+public class SearchResource {
+
+    static final int MAX_QUERY = 2000;
+
+    private final SearchService service;
+    private final RecordConfig config;
+
+    SearchResource(SearchService service, RecordConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Search records: hybrid (default), semantic or keyword, with filters, facets and paging")
+    public SearchView search(@QueryParam("q") String q, @QueryParam("mode") String mode,
+            @QueryParam("asset") String asset, @QueryParam("site") String site, @QueryParam("kind") String kind,
+            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        return service.search(query(q, mode, asset, site, kind, source, from, to, limit, offset, config));
+    }
+
+    /** Checks the parameters; a bad one is a 400 naming it. Shared with the search page. */
+    public static SearchQuery query(String q, String mode, String asset, String site, String kind, String source,
+            String from, String to, Integer limit, Integer offset, RecordConfig config) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.badRequest(FieldError.of("q", "is required: what to search for"));
+        }
+        if (q.length() > MAX_QUERY) {
+            throw ProblemException.badRequest(FieldError.of("q", "is " + q.length() + " characters; at most " + MAX_QUERY));
+        }
+        SearchQuery.Mode m;
+        try {
+            m = mode == null || mode.isBlank() ? SearchQuery.Mode.hybrid : SearchQuery.Mode.valueOf(mode.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(FieldError.of("mode", "'" + mode + "': use hybrid, semantic or keyword"));
+        }
+        return new SearchQuery(q.strip(), m, ListParams.filter(asset, site, kind, source, from, to,
+                config.defaultZone()), ListParams.limit(limit == null ? 20 : limit, config), ListParams.offset(offset));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.faultline.search;
+
+import dev.faultline.index.IndexService;
+import dev.faultline.model.Embedder;
+import dev.faultline.record.RecordService;
+import dev.faultline.record.RecordView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hybrid search: PostgreSQL full text (every term optional, shorthand expanded both ways) and transformer
+ * vectors (HNSW), fused by reciprocal rank; plus "similar past records".
+ */
+@ApplicationScoped
+public class SearchService {
+
+    /** Candidates taken from each list before fusing. */
+    static final int CANDIDATES = 200;
+
+    private final SearchRepository repository;
+    private final RecordService records;
+    private final Embedder embedder;
+    private final IndexService index;
+    private final Shorthand shorthand = Shorthand.load();
+
+    SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index) {
+        this.repository = repository;
+        this.records = records;
+        this.embedder = embedder;
+        this.index = index;
+    }
+
+    @Transactional
+    public SearchView search(SearchQuery q) {
+        try {
+            String tsquery = shorthand.tsquery(q.text());
+            int candidates = Math.max(CANDIDATES, q.offset() + q.limit());
+            List<List<Long>> rankings = new ArrayList<>();
+            if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
+                rankings.add(repository.keyword(tsquery, q.filter(), candidates));
+            }
+            if (q.mode() != SearchQuery.Mode.keyword) {
+                float[] vector = embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
+                rankings.add(repository.semantic(vector, embedder.modelId(), q.filter(), candidates));
+            }
+            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings);
+            List<Long> all = new ArrayList<>(fused.keySet());
+            List<Long> page = all.subList(Math.min(q.offset(), all.size()), Math.min(q.offset() + q.limit(), all.size()));
+            Map<Long, String> snippets = repository.snippets(page, tsquery);
+            List<SearchView.Hit> hits = new ArrayList<>();
+            for (RecordView r : records.records(page)) {
+                hits.add(new SearchView.Hit(r, round(fused.get(r.id())), Snippets.html(snippets.get(r.id()))));
+            }
+            return new SearchView(hits, all.size(), repository.facets(all), q.mode().name(), embedder.modelId(),
+                    index.status().pending());
+        } catch (SQLException e) {
+            throw new IllegalStateException("searching: " + e.getMessage(), e);
+        }
+    }
+
+    /** The records most like this one (recurring problems), best first, with cosine similarity as the score. */
+    @Transactional
+    public List<SearchView.Hit> similar(long recordId, int limit) {
+        records.record(recordId);
+        try {
+            LinkedHashMap<Long, Double> near = repository.similar(recordId, embedder.modelId(), limit);
+            List<SearchView.Hit> hits = new ArrayList<>();
+            for (RecordView r : records.records(new ArrayList<>(near.keySet()))) {
+                hits.add(new SearchView.Hit(r, round(near.get(r.id())), Snippets.html(r.text())));
+            }
+            return hits;
+        } catch (SQLException e) {
+            throw new IllegalStateException("finding similar records: " + e.getMessage(), e);
+        }
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1e6) / 1e6;
+    }
+}

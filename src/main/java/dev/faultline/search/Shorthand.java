@@ -1,0 +1,93 @@
+package dev.faultline.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maintenance shorthand ("CYL", "R/H", "GSKT") and its expansions, from {@code search/shorthand.tsv}. Turns a
+ * query into a PostgreSQL {@code tsquery} in which every term is optional (OR) and each term also matches its
+ * shorthand or expansion: "right hand cylinder" finds "R/H CYL" and the other way round.
+ */
+final class Shorthand {
+
+    private final Map<String, Set<String>> alternatives = new HashMap<>();
+
+    private Shorthand() {}
+
+    static Shorthand load() {
+        Shorthand s = new Shorthand();
+        try (InputStream in = Shorthand.class.getResourceAsStream("/search/shorthand.tsv");
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                s.add(cols[0].strip().toLowerCase(Locale.ROOT), cols[1].strip().toLowerCase(Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading search/shorthand.tsv", e);
+        }
+        return s;
+    }
+
+    private void add(String shorthand, String expansion) {
+        alternatives.computeIfAbsent(shorthand, k -> new LinkedHashSet<>()).add(expansion);
+        alternatives.computeIfAbsent(expansion, k -> new LinkedHashSet<>()).add(shorthand);
+    }
+
+    /** The query's words, lower case, with surrounding punctuation removed ("R/H," → "r/h"). */
+    static List<String> words(String query) {
+        List<String> words = new ArrayList<>();
+        for (String raw : query.toLowerCase(Locale.ROOT).split("\\s+")) {
+            String w = raw.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}/&]+$", "");
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** Every word, two-word and three-word phrase of the query with its alternatives; null when nothing is left. */
+    String tsquery(String query) {
+        List<String> words = words(query);
+        Set<String> terms = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            terms.add(term(words.get(i)));
+            for (int n = 1; n <= 3 && i + n <= words.size(); n++) {
+                String phrase = String.join(" ", words.subList(i, i + n));
+                for (String alt : alternatives.getOrDefault(phrase, Set.of())) {
+                    terms.add(term(alt));
+                }
+            }
+        }
+        terms.remove(null);
+        return terms.isEmpty() ? null : String.join(" | ", terms);
+    }
+
+    /** One alternative as tsquery syntax: a quoted lexeme, or several AND-ed for a multi-word expansion. */
+    private static String term(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String w : text.split(" ")) {
+            String clean = w.replaceAll("[^\\p{L}\\p{N}/&.-]", "");
+            if (!clean.isEmpty()) {
+                parts.add("'" + clean + "'");
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return parts.size() == 1 ? parts.getFirst() : "(" + String.join(" & ", parts) + ")";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.faultline.index;
+
+import static dev.faultline.Api.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.faultline.Json;
+import dev.faultline.TestDatabase;
+import dev.faultline.TestIndex;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IndexTest {
+
+    @Inject
+    TestDatabase db;
+
+    @Inject
+    TestIndex index;
+
+    @Inject
+    IndexService service;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void seed() {
+        db.clear();
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(Json.record("IX-" + i, "pump " + i + " seal leaking, replaced mechanical seal"));
+        }
+        Map<String, Object> longOne = Json.record("IX-LONG", String.join(" ", java.util.Collections.nCopies(400, "word")));
+        longOne.put("fields", Map.of());
+        records.add(longOne);
+        given().contentType(ContentType.JSON).body(Map.of("records", records)).post("/api/v1/records").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void everyRecordIsEmbeddedInTheBackgroundWithItsModel() {
+        index.awaitEmpty();
+        given().get("/api/v1/index/status").then()
+                .statusCode(200)
+                .body("pending", equalTo(0))
+                .body("indexed", equalTo(31))
+                .body("model", equalTo("all-minilm-l6-v2@1.19.0-beta29"));
+        assertEquals(0, db.count("SELECT count(*) FROM record_embeddings WHERE model <> 'all-minilm-l6-v2@1.19.0-beta29'"));
+        // 400 words: chunks of 160 with 40 overlapping -> 3 passages
+        assertEquals(3, db.count("SELECT count(*) FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE r.external_id = 'IX-LONG'"));
+    }
+
+    @Test
+    void aChangedRecordIsEmbeddedAgain() {
+        index.awaitEmpty();
+        String before = db.string("SELECT e.content_hash FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE r.external_id = 'IX-1'");
+        given().contentType(ContentType.JSON).body(Json.batch(Json.record("IX-1", "motor overheating, fan blocked")))
+                .post("/api/v1/records").then().statusCode(200);
+        index.awaitEmpty();
+        String after = db.string("SELECT e.content_hash FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE r.external_id = 'IX-1'");
+        assertEquals(db.string("SELECT content_hash FROM records WHERE external_id = 'IX-1'"), after);
+        assertEquals(false, before.equals(after));
+    }
+
+    @Test
+    void rowsHeldByACrashedWorkerAreEmbeddedOnceItIsGone() throws Exception {
+        index.awaitEmpty();
+        db.execute("INSERT INTO embedding_queue (record_id) SELECT id FROM records WHERE external_id IN ('IX-2', 'IX-3')");
+        try (Connection other = dataSource.getConnection()) {
+            // another instance claims both rows, then dies before committing
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeQuery("SELECT record_id FROM embedding_queue FOR UPDATE");
+                db.execute("INSERT INTO embedding_queue (record_id) SELECT id FROM records WHERE external_id = 'IX-4'");
+                long until = System.currentTimeMillis() + 30_000;
+                while (db.count("SELECT count(*) FROM embedding_queue") > 2 && System.currentTimeMillis() < until) {
+                    Thread.sleep(100);
+                }
+                // the free row was done; the locked ones were skipped, not waited for
+                assertEquals(2, db.count("SELECT count(*) FROM embedding_queue"));
+            }
+            other.rollback();
+        }
+        index.awaitEmpty();
+        assertEquals(31, db.count("SELECT count(DISTINCT record_id) FROM record_embeddings"));
+    }
+
+    @Test
+    void aModelChangeReembedsInsteadOfMixing() throws Exception {
+        index.awaitEmpty();
+        db.execute("UPDATE record_embeddings SET model = 'old-model@1' WHERE record_id IN"
+                + " (SELECT id FROM records WHERE external_id IN ('IX-5', 'IX-6'))");
+        assertEquals(29, db.count("SELECT count(DISTINCT record_id) FROM record_embeddings"
+                + " WHERE model = 'all-minilm-l6-v2@1.19.0-beta29'"));
+        service.onStart(null);
+        index.awaitEmpty();
+        assertEquals(0, db.count("SELECT count(*) FROM record_embeddings WHERE model = 'old-model@1'"));
+        assertEquals(31, db.count("SELECT count(DISTINCT record_id) FROM record_embeddings"
+                + " WHERE model = 'all-minilm-l6-v2@1.19.0-beta29'"));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.faultline.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The app's embedding runtime against an independent implementation, and batch invariance. */
+@QuarkusTest
+class OnnxEmbedderTest {
+
+    static final List<String> SENTENCES = List.of(
+            "#2 CYL ROCKER COVER GASKET LEAKING.",
+            "oil leak at the valve cover",
+            "REMOVED & REPLACED FUEL SERVO",
+            "Conveyor belt tracking off on line 3, adjusted tail pulley and checked the belt splice for damage.");
+
+    @Inject
+    Embedder embedder;
+
+    @Test
+    void matchesLangChain4jsOwnPipelineForTheSameModel() {
+        // LangChain4j runs the same ONNX file with its own tokenizer wrapper and pooling: an independent reference
+        AllMiniLmL6V2EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        List<float[]> ours = embedder.embed(SENTENCES, Embedder.Role.PASSAGE);
+        for (int i = 0; i < SENTENCES.size(); i++) {
+            float[] expected = reference.embed(SENTENCES.get(i)).content().vector();
+            assertArrayEquals(expected, ours.get(i), 1e-4f, SENTENCES.get(i));
+        }
+        assertEquals("all-minilm-l6-v2@1.19.0-beta29", embedder.modelId());
+        assertEquals("CPU", embedder.provider());
+    }
+
+    @Test
+    void aTextAloneEqualsTheSameTextInsideAPaddedBatch() {
+        List<String> batch = new ArrayList<>(SENTENCES);
+        batch.add("x");
+        List<float[]> together = embedder.embed(batch, Embedder.Role.PASSAGE);
+        for (int i = 0; i < SENTENCES.size(); i++) {
+            float[] alone = embedder.embed(List.of(SENTENCES.get(i)), Embedder.Role.PASSAGE).getFirst();
+            assertArrayEquals(alone, together.get(i), 1e-5f, SENTENCES.get(i));
+        }
+    }
+
+    @Test
+    void vectorsHaveUnitLengthAndTheManifestsDimensions() {
+        for (float[] v : embedder.embed(SENTENCES, Embedder.Role.QUERY)) {
+            assertEquals(384, v.length);
+            double norm = 0;
+            for (float x : v) {
+                norm += x * x;
+            }
+            assertEquals(1.0, Math.sqrt(norm), 1e-5);
+        }
+        assertTrue(embedder.embed(List.of(), Embedder.Role.QUERY).isEmpty());
+    }
+}

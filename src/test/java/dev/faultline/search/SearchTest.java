@@ -1,0 +1,168 @@
+package dev.faultline.search;
+
+import static dev.faultline.Api.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.faultline.Json;
+import dev.faultline.TestDatabase;
+import dev.faultline.TestIndex;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SearchTest {
+
+    @Inject
+    TestDatabase db;
+
+    @Inject
+    TestIndex index;
+
+    static final String[][] LOGBOOK = {
+        {"L1", "#2 CYL ROCKER COVER GASKET LEAKING.", "maintenance_log", "ENG-1", "North"},
+        {"L2", "#3 CYL R/H ENG INTAKE GSKT LEAKING, R&R IAW MM", "maintenance_log", "ENG-2", "North"},
+        {"L3", "LOW COMPRESSION ON #4 CYL, 50/80", "inspection_note", "ENG-1", "North"},
+        {"L4", "LEFT MAIN TIRE WORN TO CORD, REPLACED TIRE", "work_order", "GEAR-1", "South"},
+        {"L5", "ALTERNATOR OUTPUT LOW, BATTERY NOT CHARGING", "maintenance_log", "ENG-2", "South"},
+        {"L6", "COMPRESSION CHECK ALL CYLS LOW ON #2 (< 60 PSI) & <script>x</script>", "inspection_note", "ENG-3", "South"},
+        {"L7", "OIL LEAK FROM VALVE COVER AREA, TIGHTENED SCREWS", "maintenance_log", "ENG-4", "North"},
+        {"L8", "CABIN DOOR LATCH HARD TO CLOSE", "work_order", "CABIN-1", "South"},
+    };
+
+    @BeforeEach
+    void seed() {
+        db.clear();
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < LOGBOOK.length; i++) {
+            String[] row = LOGBOOK[i];
+            Map<String, Object> r = Json.record(row[0], row[1]);
+            r.put("kind", row[2]);
+            r.put("asset", Map.of("id", row[3], "site", row[4]));
+            r.put("fields", Map.of());
+            r.put("occurredAt", String.format("2024-03-%02dT08:00:00Z", i + 1));
+            records.add(r);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("records", records)).post("/api/v1/records").then()
+                .statusCode(200);
+        index.awaitEmpty();
+    }
+
+    static JsonPath search(Map<String, ?> params) {
+        return given().queryParams(params).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<String> ids(JsonPath result) {
+        return result.getList("items.record.externalId");
+    }
+
+    @Test
+    void naturalLanguageFindsTheShorthandRecord() {
+        List<String> hits = ids(search(Map.of("q", "oil leak at the valve cover")));
+        assertTrue(hits.indexOf("L1") >= 0 && hits.indexOf("L1") < 3, "rocker cover gasket in the top 3: " + hits);
+        assertEquals("L7", hits.getFirst());
+    }
+
+    @Test
+    void keywordSearchKnowsTheShorthand() {
+        JsonPath r = search(Map.of("q", "right hand engine gasket", "mode", "keyword"));
+        assertEquals("L2", ids(r).getFirst());
+        assertTrue(r.getString("items[0].snippet").contains("<mark>R/H</mark>"), r.getString("items[0].snippet"));
+    }
+
+    @Test
+    void keywordTermsAreNotAllRequired() {
+        // no record has all of these words; the ones with some of them are found, best first
+        List<String> hits = ids(search(Map.of("q", "low compression cylinder number four today", "mode", "keyword")));
+        assertEquals(java.util.Set.of("L3", "L6"), new java.util.HashSet<>(hits.subList(0, 2)));
+    }
+
+    @Test
+    void semanticModeFindsMeaningWithoutSharedWords() {
+        List<String> hits = ids(search(Map.of("q", "flat tyre on the landing gear", "mode", "semantic", "limit", 3)));
+        assertEquals("L4", hits.getFirst());
+    }
+
+    @Test
+    void filtersAndFacets() {
+        JsonPath r = search(Map.of("q", "leaking gasket compression", "site", "South"));
+        assertTrue(r.getList("items.record.asset.site").stream().allMatch("South"::equals));
+        JsonPath all = search(Map.of("q", "compression", "mode", "keyword"));
+        assertEquals(2, all.getInt("total"));
+        assertEquals(2, all.getInt("facets.kind.inspection_note"));
+        assertEquals(1, all.getInt("facets.site.North"));
+        given().queryParams(Map.of("q", "tire", "kind", "work_order", "asset", "GEAR-1", "from", "2024-03-04",
+                "to", "2024-03-05")).get("/api/v1/search").then()
+                .body("items.record.externalId", equalTo(List.of("L4")));
+    }
+
+    @Test
+    void pagesAreConsistent() {
+        List<String> first = ids(search(Map.of("q", "engine cylinder leak", "limit", 3)));
+        List<String> second = ids(search(Map.of("q", "engine cylinder leak", "limit", 3, "offset", 3)));
+        List<String> both = ids(search(Map.of("q", "engine cylinder leak", "limit", 6)));
+        List<String> joined = new ArrayList<>(first);
+        joined.addAll(second);
+        assertEquals(both, joined);
+    }
+
+    @Test
+    void snippetsAreEscaped() {
+        given().queryParams(Map.of("q", "compression check psi", "mode", "keyword")).get("/api/v1/search").then()
+                .body("items.snippet", hasItem(containsString("(&lt; 60 <mark>PSI</mark>")))
+                .body("items.snippet", everyItem(not(containsString("<script>"))));
+    }
+
+    @Test
+    void badAndOddQueries() {
+        given().get("/api/v1/search").then().statusCode(400).body("errors.field", hasItem("q"));
+        given().queryParam("q", "  ").get("/api/v1/search").then().statusCode(400);
+        given().queryParam("q", "x".repeat(2001)).get("/api/v1/search").then().statusCode(400);
+        given().queryParams(Map.of("q", "leak", "mode", "fuzzy")).get("/api/v1/search").then()
+                .statusCode(400).body("errors.field", hasItem("mode"));
+        given().queryParams(Map.of("q", "leak", "from", "yesterday")).get("/api/v1/search").then()
+                .statusCode(400).body("errors.field", hasItem("from"));
+        given().queryParams(Map.of("q", "leak", "limit", 1000)).get("/api/v1/search").then().statusCode(400);
+        // a very long query (a pasted report) still works
+        String longQuery = String.join(" ", java.util.Collections.nCopies(60, "gasket leaking valve cover"));
+        assertTrue(search(Map.of("q", longQuery)).getInt("total") > 0);
+        // only stop words: keyword finds nothing, semantic still answers
+        assertEquals(0, search(Map.of("q", "the of and", "mode", "keyword")).getInt("total"));
+    }
+
+    @Test
+    void similarRecordsAreTheNearestOthers() {
+        long id = db.count("SELECT id FROM records WHERE external_id = 'L3'");
+        List<String> similar = given().queryParam("limit", 2).get("/api/v1/records/" + id + "/similar").then()
+                .statusCode(200).extract().jsonPath().getList("record.externalId");
+        assertEquals("L6", similar.getFirst());
+        assertTrue(!similar.contains("L3"));
+        given().get("/api/v1/records/999999/similar").then().statusCode(404);
+    }
+
+    @Test
+    void theSearchPageShowsHighlightedHits() {
+        var admin = dev.faultline.Api.login("admin", dev.faultline.Api.ADMIN_PASSWORD);
+        String page = admin.given().queryParam("q", "right hand gasket").get("/search").then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("<mark>R/H</mark>"), "highlight");
+        assertTrue(page.contains("Similar records"));
+        assertTrue(page.contains("Maintenance log"), "facets with labels");
+        admin.given().get("/search").then().statusCode(200);
+        admin.given().queryParam("q", "").get("/search").then().statusCode(200);
+        long id = db.count("SELECT id FROM records WHERE external_id = 'L3'");
+        admin.given().get("/records/" + id).then().statusCode(200).body(containsString("COMPRESSION CHECK ALL CYLS"));
+    }
+}
