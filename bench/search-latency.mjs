@@ -1,0 +1,29 @@
+// Search latency through the API: hybrid with a site filter, and the other modes, p50 / p95 over the questions.
+import { QUESTIONS } from "./retrieval-eval.mjs";
+
+const URL_ = process.env.FAULTLINE_URL;
+const AUTH = { Authorization: `Bearer ${process.env.FAULTLINE_API_KEY}` };
+const rounds = Number(process.env.ROUNDS ?? 8);
+
+async function time(params) {
+  const t = performance.now();
+  const r = await fetch(`${URL_}/api/v1/search?${new URLSearchParams(params)}`, { headers: AUTH });
+  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+  await r.json();
+  return performance.now() - t;
+}
+
+const cases = [
+  ["hybrid + site filter", (q) => ({ q, mode: "hybrid", site: "Site 3", limit: "20" })],
+  ["hybrid", (q) => ({ q, mode: "hybrid", limit: "20" })],
+  ["keyword + site filter", (q) => ({ q, mode: "keyword", site: "Site 3", limit: "20" })],
+  ["semantic + site filter", (q) => ({ q, mode: "semantic", site: "Site 3", limit: "20" })],
+];
+for (const [, build] of cases) for (const [q] of QUESTIONS.slice(0, 3)) await time(build(q)); // warm-up
+for (const [name, build] of cases) {
+  const ms = [];
+  for (let i = 0; i < rounds; i++) for (const [q] of QUESTIONS) ms.push(await time(build(q)));
+  ms.sort((a, b) => a - b);
+  const p = (x) => ms[Math.min(ms.length - 1, Math.floor(x * ms.length))].toFixed(1);
+  console.log(`${name.padEnd(24)} n=${ms.length}  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  max ${ms.at(-1).toFixed(1)} ms`);
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Search latency at N records (default 100,000): MaintNet is imported and embedded by the app, then copied in SQL
+# to N records over 400 assets on 7 sites, each copy with its source's vector plus a little noise (so the HNSW graph
+# is not full of exact duplicates). Then p50/p95 of /api/v1/search over 23 questions x 8 rounds per mode.
+#   bench/search-latency.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/java-env.sh
+N="${1:-100000}"
+OUT=bench/out; mkdir -p "$OUT"
+DB=faultline_bench
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
+KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
+start_app() {
+    FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
+      java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar >> "$OUT/latency-app.log" 2>&1 &
+    APP=$!
+    until curl -sf "http://127.0.0.1:8097/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
+}
+start_app
+trap 'kill $APP 2>/dev/null || true' EXIT
+curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/imports -F source=maintnet \
+    -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
+until curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/index/status | grep -q '"indexed":6169'; do sleep 1; done
+kill $APP; wait $APP 2>/dev/null || true
+echo "copying to $N records..."
+t0=$(date +%s)
+psql -h 127.0.0.1 -U faultline -d "$DB" -q -v ON_ERROR_STOP=1 -v n="$N" <<'SQL'
+INSERT INTO assets (id, name, site) SELECT 'BA-' || g, 'Bench asset ' || g, 'Site ' || (g % 7) FROM generate_series(0, 399) g;
+CREATE TEMP TABLE src AS
+  SELECT row_number() OVER (ORDER BY r.id) - 1 AS n, r.text, r.fields, r.content_hash, e.model, e.embedding
+    FROM records r JOIN record_embeddings e ON e.record_id = r.id AND e.chunk = 0;
+INSERT INTO records (source, external_id, kind, asset_id, occurred_at, text, fields, content_hash)
+  SELECT 'bench', 'b-' || g, 'maintenance_log', 'BA-' || (g % 400), now() - g * interval '7 minutes', s.text, s.fields,
+         md5(s.content_hash || g)
+    FROM generate_series(1, :n - 6169) g JOIN src s ON s.n = g % 6169;
+INSERT INTO record_embeddings (record_id, chunk, model, content_hash, embedding)
+  SELECT r.id, 0, s.model, r.content_hash,
+         (SELECT array_agg(x + (random()::real - 0.5) * 0.02) FROM unnest(s.embedding::real[]) x)::vector
+    FROM records r JOIN src s ON s.n = substr(r.external_id, 3)::int % 6169 WHERE r.source = 'bench';
+DELETE FROM embedding_queue;
+ANALYZE records, record_embeddings, assets;
+SQL
+echo "copied in $(( $(date +%s) - t0 )) s: $(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from records') records"
+start_app
+FAULTLINE_URL=http://127.0.0.1:8097 FAULTLINE_API_KEY="$KEY" node bench/search-latency.mjs
+echo "app peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$APP/status) / 1024 )) MiB"
