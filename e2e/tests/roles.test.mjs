@@ -105,6 +105,23 @@ test("engineer imports a CSV and watches the progress bar reach 100%", async () 
   await p.context().close();
 });
 
+test("technician searches in plain words and finds the shorthand record, then its similar records", async () => {
+  const p = await page(b);
+  await signIn(p, TECH, PASSWORD);
+  await p.getByRole("link", { name: "Search" }).first().click();
+  await p.getByRole("searchbox", { name: "Search records" }).fill(`right hand engine intake gasket leaking ${run}`);
+  await p.getByRole("button", { name: "Search" }).click();
+  const first = p.locator("article.hit").first();
+  await first.waitFor();
+  assert.match(await first.locator(".snippet").innerHTML(), /<mark>R\/H<\/mark>/);
+  assert.match(await first.textContent(), new RegExp(`INTAKE GSKT LEAKING ${run}`));
+  await shot(p, "search");
+  await first.getByRole("link", { name: "Similar records" }).click();
+  await p.getByRole("heading", { name: "Similar past records" }).waitFor();
+  await shot(p, "record-similar");
+  await p.context().close();
+});
+
 test("records list works on a phone", async () => {
   const p = await page(b, { width: 390, height: 844 });
   await signIn(p, ENG, PASSWORD);

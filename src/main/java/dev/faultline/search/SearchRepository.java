@@ -31,7 +31,7 @@ public class SearchRepository {
                     + " ORDER BY score DESC, r.occurred_at DESC NULLS LAST, r.id LIMIT ?";
     // several chunks of one record may come back; the service keeps each record's best
     private static final String SEMANTIC =
-            "SELECT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+            "SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e JOIN records r ON r.id = e.record_id"
                     + " LEFT JOIN assets a ON a.id = r.asset_id"
                     + " WHERE e.model = ?%s ORDER BY e.embedding <=> ? LIMIT ?";
     private static final String SIMILAR =
@@ -79,8 +79,12 @@ public class SearchRepository {
         }
     }
 
-    /** Ids of the nearest records to the vector (HNSW; filters applied while scanning), best first. */
-    List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit) throws SQLException {
+    /**
+     * Ids of the nearest records to the vector (HNSW; filters applied while scanning), best first, leaving out those
+     * less similar than {@code minSimilarity} (cosine): nearest is not always near.
+     */
+    List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit, double minSimilarity)
+            throws SQLException {
         FilterSql where = FilterSql.of(filter);
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
@@ -89,11 +93,21 @@ public class SearchRepository {
                 s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, 1000)));
             }
             try (PreparedStatement ps = c.prepareStatement(SEMANTIC.formatted(where.conditions()))) {
-                ps.setString(1, model);
-                int i = where.bind(ps, 2);
-                ps.setObject(i++, Vectors.param(vector));
+                Object param = Vectors.param(vector);
+                ps.setObject(1, param);
+                ps.setString(2, model);
+                int i = where.bind(ps, 3);
+                ps.setObject(i++, param);
                 ps.setInt(i, limit);
-                return ids(ps).stream().distinct().toList();
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (1 - rs.getDouble(2) >= minSimilarity && !ids.contains(rs.getLong(1))) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                return ids;
             }
         }
     }

@@ -26,13 +26,16 @@ public class SearchService {
     private final RecordService records;
     private final Embedder embedder;
     private final IndexService index;
+    private final SearchConfig config;
     private final Shorthand shorthand = Shorthand.load();
 
-    SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index) {
+    SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
+            SearchConfig config) {
         this.repository = repository;
         this.records = records;
         this.embedder = embedder;
         this.index = index;
+        this.config = config;
     }
 
     @Transactional
@@ -46,7 +49,8 @@ public class SearchService {
             }
             if (q.mode() != SearchQuery.Mode.keyword) {
                 float[] vector = embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
-                rankings.add(repository.semantic(vector, embedder.modelId(), q.filter(), candidates));
+                rankings.add(repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
+                        config.minSimilarity()));
             }
             LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings);
             List<Long> all = new ArrayList<>(fused.keySet());
