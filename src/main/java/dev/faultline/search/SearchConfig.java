@@ -13,4 +13,8 @@ public interface SearchConfig {
      */
     @WithDefault("0.2")
     double minSimilarity();
+
+    /** Candidates taken from the keyword and from the vector list before fusing (and counted as the total). */
+    @WithDefault("200")
+    int candidates();
 }

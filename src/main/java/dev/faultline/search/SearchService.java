@@ -19,9 +19,6 @@ import java.util.Map;
 @ApplicationScoped
 public class SearchService {
 
-    /** Candidates taken from each list before fusing. */
-    static final int CANDIDATES = 200;
-
     private final SearchRepository repository;
     private final RecordService records;
     private final Embedder embedder;
@@ -42,7 +39,7 @@ public class SearchService {
     public SearchView search(SearchQuery q) {
         try {
             String tsquery = shorthand.tsquery(q.text());
-            int candidates = Math.max(CANDIDATES, q.offset() + q.limit());
+            int candidates = Math.max(config.candidates(), q.offset() + q.limit());
             List<List<Long>> rankings = new ArrayList<>();
             if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
                 rankings.add(repository.keyword(tsquery, q.filter(), candidates));
