@@ -80,6 +80,15 @@ public class IndexService {
         }
     }
 
+    /** Records waiting to be embedded (cheap: the queue is small; search shows it on every answer). */
+    public long pending() {
+        try {
+            return repository.pending();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the index queue", e);
+        }
+    }
+
     public IndexStatus status() {
         try {
             return new IndexStatus(repository.pending(), repository.indexed(embedder.modelId()), embedder.modelId(),

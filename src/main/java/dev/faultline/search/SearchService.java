@@ -58,7 +58,7 @@ public class SearchService {
                 hits.add(new SearchView.Hit(r, round(fused.get(r.id())), Snippets.html(snippets.get(r.id()))));
             }
             return new SearchView(hits, all.size(), repository.facets(all), q.mode().name(), embedder.modelId(),
-                    index.status().pending());
+                    index.pending());
         } catch (SQLException e) {
             throw new IllegalStateException("searching: " + e.getMessage(), e);
         }
