@@ -13,12 +13,18 @@ final class Fusion {
 
     private Fusion() {}
 
-    /** Ids of all lists by fused score, best first, with their scores. */
+    /** Ids of all lists by fused score, best first, with their scores; every list counts the same. */
     static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings) {
+        return rrf(rankings, rankings.stream().map(r -> 1.0).toList());
+    }
+
+    /** Weighted: score(d) = Σ w_i / (k + rank_i(d)). */
+    static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings, List<Double> weights) {
         Map<Long, Double> scores = new HashMap<>();
-        for (List<Long> ranking : rankings) {
+        for (int l = 0; l < rankings.size(); l++) {
+            List<Long> ranking = rankings.get(l);
             for (int i = 0; i < ranking.size(); i++) {
-                scores.merge(ranking.get(i), 1.0 / (K + i + 1), Double::sum);
+                scores.merge(ranking.get(i), weights.get(l) / (K + i + 1), Double::sum);
             }
         }
         List<Map.Entry<Long, Double>> entries = new ArrayList<>(scores.entrySet());

@@ -14,6 +14,17 @@ public interface SearchConfig {
     @WithDefault("0.2")
     double minSimilarity();
 
+    /**
+     * A query word found in more than this share of records is not used to find candidates when rarer words
+     * remain (it still counts in the ranking). 1 turns this off.
+     */
+    @WithDefault("0.05")
+    double commonTermShare();
+
+    /** Weight of the vector list against the keyword list (1) in reciprocal-rank fusion. */
+    @WithDefault("1.0")
+    double semanticWeight();
+
     /** Candidates taken from the keyword and from the vector list before fusing (and counted as the total). */
     @WithDefault("200")
     int candidates();

@@ -25,6 +25,7 @@ public class SearchRepository {
     static final char MARK_END = '\u0002';
 
     private static final String FROM = " FROM records r LEFT JOIN assets a ON a.id = r.asset_id";
+    // matched with the (possibly pruned) query, ranked with the whole one
     private static final String KEYWORD =
             "SELECT r.id, ts_rank_cd(r.search_tsv, to_tsquery('english', ?), 32) AS score" + FROM
                     + " WHERE r.search_tsv @@ to_tsquery('english', ?)%s"
@@ -72,13 +73,13 @@ public class SearchRepository {
         this.dataSource = dataSource;
     }
 
-    /** Ids matching any query term, best full-text rank first. */
-    List<Long> keyword(String tsquery, RecordFilter filter, int limit) throws SQLException {
+    /** Ids matching any term of {@code match}, best rank under {@code rank} first. */
+    List<Long> keyword(String rank, String match, RecordFilter filter, int limit) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(KEYWORD.formatted(where.conditions()))) {
-            ps.setString(1, tsquery);
-            ps.setString(2, tsquery);
+            ps.setString(1, rank);
+            ps.setString(2, match);
             int i = where.bind(ps, 3);
             ps.setInt(i, limit);
             return ids(ps);
@@ -167,6 +168,31 @@ public class SearchRepository {
             }
             return out;
         }
+    }
+
+    /**
+     * The share of records containing each term (a term's lexemes must all be frequent for it to count as
+     * frequent), from the planner's statistics of the full-text column: no scan of the records.
+     */
+    Map<String, Double> termFrequencies(List<String> terms) throws SQLException {
+        Map<String, Double> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        WITH s AS (SELECT e, f FROM pg_stats,
+                                          unnest(most_common_elems::text::text[], most_common_elem_freqs) AS u(e, f)
+                                    WHERE tablename = 'records' AND attname = 'search_tsv'),
+                             t AS (SELECT term, unnest(tsvector_to_array(to_tsvector('english',
+                                          regexp_replace(term, '[()&|'']', ' ', 'g')))) AS lexeme
+                                     FROM unnest(?::text[]) AS term)
+                        SELECT t.term, min(coalesce(s.f, 0)) FROM t LEFT JOIN s ON s.e = t.lexeme GROUP BY t.term""")) {
+            ps.setArray(1, c.createArrayOf("text", terms.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** Highlighted excerpts (with the sentinel marks) of these records' text. */

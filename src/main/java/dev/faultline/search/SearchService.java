@@ -38,18 +38,22 @@ public class SearchService {
     @Transactional
     public SearchView search(SearchQuery q) {
         try {
-            String tsquery = shorthand.tsquery(q.text());
+            List<String> terms = shorthand.terms(q.text());
+            String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
             int candidates = Math.max(config.candidates(), q.offset() + q.limit());
             List<List<Long>> rankings = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
             if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
-                rankings.add(repository.keyword(tsquery, q.filter(), candidates));
+                rankings.add(repository.keyword(tsquery, selective(terms), q.filter(), candidates));
+                weights.add(1.0);
             }
             if (q.mode() != SearchQuery.Mode.keyword) {
                 float[] vector = embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
                 rankings.add(repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
                         config.minSimilarity()));
+                weights.add(config.semanticWeight());
             }
-            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings);
+            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights);
             List<Long> all = new ArrayList<>(fused.keySet());
             List<Long> page = all.subList(Math.min(q.offset(), all.size()), Math.min(q.offset() + q.limit(), all.size()));
             Map<Long, String> snippets = repository.snippets(page, tsquery);
@@ -78,6 +82,19 @@ public class SearchService {
         } catch (SQLException e) {
             throw new IllegalStateException("finding similar records: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The terms to match records with: words found in more than {@code common-term-share} of all records ("engine"
+     * in an engine logbook) are left out of the match when rarer ones remain; they still count in the ranking.
+     * Matching them would make PostgreSQL test most rows for a term that tells them apart the least.
+     */
+    private String selective(List<String> terms) throws SQLException {
+        Map<String, Double> share = repository.termFrequencies(terms);
+        List<String> rare = terms.stream()
+                .filter(t -> share.getOrDefault(t, 0.0) <= config.commonTermShare())
+                .toList();
+        return String.join(" | ", rare.isEmpty() ? terms : rare);
     }
 
     private static double round(double score) {

@@ -61,6 +61,12 @@ final class Shorthand {
 
     /** Every word, two-word and three-word phrase of the query with its alternatives; null when nothing is left. */
     String tsquery(String query) {
+        List<String> terms = terms(query);
+        return terms.isEmpty() ? null : String.join(" | ", terms);
+    }
+
+    /** The OR-ed parts of {@link #tsquery}, each in tsquery syntax. */
+    List<String> terms(String query) {
         List<String> words = words(query);
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
@@ -73,7 +79,7 @@ final class Shorthand {
             }
         }
         terms.remove(null);
-        return terms.isEmpty() ? null : String.join(" | ", terms);
+        return new ArrayList<>(terms);
     }
 
     /** One alternative as tsquery syntax: a quoted lexeme, or several AND-ed for a multi-word expansion. */
