@@ -39,17 +39,7 @@ public class AuditService {
     }
 
     public void record(String actor, String action, String entityType, String entityId, Map<String, ?> details) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setString(1, actor);
-            ps.setString(2, action);
-            ps.setString(3, entityType);
-            ps.setString(4, entityId);
-            ps.setString(5, json.writeValueAsString(details));
-            ps.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("writing the audit log", e);
-        }
+        recordChanges(actor, List.of(new Change(action, entityType, entityId, details)));
     }
 
     /** One change among many, written in one batch. */

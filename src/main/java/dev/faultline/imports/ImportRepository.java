@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.error.FieldError;
+import dev.faultline.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,50 +160,17 @@ public class ImportRepository {
     }
 
     List<FieldError> errors(UUID id, int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT line, field, reason FROM import_errors WHERE job_id = ? ORDER BY line, field LIMIT ?")) {
-            ps.setObject(1, id);
-            ps.setInt(2, limit);
-            List<FieldError> list = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    list.add(FieldError.atLine(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return list;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading import errors", e);
-        }
+        return Jdbc.list(dataSource, "reading import errors",
+                rs -> FieldError.atLine(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                "SELECT line, field, reason FROM import_errors WHERE job_id = ? ORDER BY line, field LIMIT ?", id, limit);
     }
 
     long errorCount(UUID id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM import_errors WHERE job_id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting import errors", e);
-        }
+        return Jdbc.number(dataSource, "counting import errors", "SELECT count(*) FROM import_errors WHERE job_id = ?", id);
     }
 
     private List<ImportJobRow> query(String sql, Object parameter) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            List<ImportJobRow> list = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    list.add(map(rs));
-                }
-            }
-            return list;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading import jobs", e);
-        }
+        return Jdbc.list(dataSource, "reading import jobs", this::map, sql, parameter);
     }
 
     private ImportJobRow map(ResultSet rs) throws SQLException {

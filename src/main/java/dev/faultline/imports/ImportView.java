@@ -26,9 +26,4 @@ public record ImportView(
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
-        List<FieldError> errors) {
-
-    public boolean finished() {
-        return "completed".equals(state) || "failed".equals(state);
-    }
-}
+        List<FieldError> errors) {}

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -210,10 +209,4 @@ public class OnnxEmbedder implements Embedder {
             return out;
         }
     }
-
-    /** For tests: the model manifest in use. */
-    ModelManifest manifest() {
-        return manifest;
-    }
-
 }

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -70,7 +69,7 @@ public class ApiKeyRepository {
     }
 
     public List<KeyRow> all() {
-        return query(COLUMNS + " ORDER BY revoked_at NULLS FIRST, created_at DESC", null);
+        return query(COLUMNS + " ORDER BY revoked_at NULLS FIRST, created_at DESC");
     }
 
     public void touch(long id) {
@@ -83,25 +82,14 @@ public class ApiKeyRepository {
     }
 
 
-    private List<KeyRow> query(String sql, Object parameter) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setObject(1, parameter);
-            }
-            List<KeyRow> keys = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(new KeyRow(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                            List.of((String[]) rs.getArray("scopes").getArray()), rs.getString("created_by"),
-                            rs.getObject("created_at", OffsetDateTime.class),
-                            rs.getObject("last_used_at", OffsetDateTime.class),
-                            rs.getObject("revoked_at", OffsetDateTime.class)));
-                }
-            }
-            return keys;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading API keys", e);
-        }
+    private List<KeyRow> query(String sql, Object... values) {
+        return Jdbc.list(dataSource, "reading API keys", ApiKeyRepository::map, sql, values);
+    }
+
+    private static KeyRow map(ResultSet rs) throws SQLException {
+        return new KeyRow(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+                List.of((String[]) rs.getArray("scopes").getArray()), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class),
+                rs.getObject("revoked_at", OffsetDateTime.class));
     }
 }

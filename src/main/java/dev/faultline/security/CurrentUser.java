@@ -39,10 +39,6 @@ public class CurrentUser {
         return "";
     }
 
-    public boolean has(String role) {
-        return identity.hasRole(role);
-    }
-
     public boolean engineer() {
         return identity.hasRole(Roles.ENGINEER);
     }

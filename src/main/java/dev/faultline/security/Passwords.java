@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Passwords {
 
     static final int MIN_LENGTH = 12;
-    // a real hash, so an unknown user name costs the same time as a wrong password
-    private static final String DUMMY = BcryptUtil.bcryptHash("not-a-password", 12);
-
     private final SecurityConfig config;
+    // a real hash at the configured cost, so an unknown user name costs the same time as a wrong password
+    private final String dummy;
 
     Passwords(SecurityConfig config) {
         this.config = config;
+        this.dummy = BcryptUtil.bcryptHash("not-a-password", config.bcryptCost());
     }
 
     public String hash(String password) {
@@ -22,7 +22,7 @@ public class Passwords {
     }
 
     public boolean matches(String password, String hash) {
-        return BcryptUtil.matches(password, hash == null ? DUMMY : hash) && hash != null;
+        return BcryptUtil.matches(password, hash == null ? dummy : hash) && hash != null;
     }
 
     /** Null when acceptable, else why not. */

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -39,7 +38,7 @@ public class UserRepository {
     }
 
     public List<UserRow> all() {
-        return query(SELECT + " ORDER BY username", null);
+        return query(SELECT + " ORDER BY username");
     }
 
     public long insert(String username, String displayName, String role, String passwordHash) {
@@ -71,25 +70,14 @@ public class UserRepository {
     }
 
 
-    private List<UserRow> query(String sql, Object parameter) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setObject(1, parameter);
-            }
-            List<UserRow> users = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    users.add(new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("role"), rs.getString("password_hash"), rs.getBoolean("disabled"),
-                            rs.getObject("created_at", OffsetDateTime.class),
-                            rs.getObject("updated_at", OffsetDateTime.class),
-                            rs.getObject("last_login_at", OffsetDateTime.class)));
-                }
-            }
-            return users;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading users", e);
-        }
+    private List<UserRow> query(String sql, Object... values) {
+        return Jdbc.list(dataSource, "reading users", UserRepository::map, sql, values);
+    }
+
+    private static UserRow map(ResultSet rs) throws SQLException {
+        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("role"), rs.getString("password_hash"), rs.getBoolean("disabled"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("last_login_at", OffsetDateTime.class));
     }
 }
