@@ -9,8 +9,15 @@ import java.time.Duration;
 public interface IndexConfig {
 
     /** Records embedded per transaction. */
-    @WithDefault("64")
+    @WithDefault("512")
     int batchSize();
+
+    /**
+     * Batches in flight at once: with 2, one batch is written to PostgreSQL (and its HNSW index) while the next
+     * is embedded. Each claims its own rows (SKIP LOCKED), so this is as safe as several instances.
+     */
+    @WithDefault("2")
+    int workers();
 
     /** How often an idle instance looks at the queue. */
     @WithDefault("1s")

@@ -18,7 +18,7 @@ public interface ModelConfig {
     @WithDefault("cpu")
     String provider();
 
-    /** Threads one inference may use (0: ONNX Runtime decides, usually one per core). */
+    /** Threads one inference may use (0: one per CPU the JVM sees). */
     @WithDefault("0")
     int intraOpThreads();
 

