@@ -10,4 +10,9 @@ public final class Vectors {
     public static Object param(float[] vector) {
         return new PGvector(vector);
     }
+
+    /** A vector column read as text ({@code [0.1,0.2,...]}); null stays null. */
+    public static float[] read(String text) throws java.sql.SQLException {
+        return text == null ? null : new PGvector(text).toArray();
+    }
 }

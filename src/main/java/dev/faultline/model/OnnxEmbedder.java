@@ -45,6 +45,11 @@ public class OnnxEmbedder implements Embedder {
     private final String provider;
     private final int threads;
 
+    /** Outside CDI (the evaluation commands): the same model, loaded and checked the same way. */
+    public static OnnxEmbedder load(ModelConfig config) {
+        return new OnnxEmbedder(config);
+    }
+
     OnnxEmbedder(ModelConfig config) {
         // DJL must never try to fetch anything: plants are often offline
         System.setProperty("offline", "true");

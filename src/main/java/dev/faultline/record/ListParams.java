@@ -11,7 +11,8 @@ public final class ListParams {
     private ListParams() {}
 
     public static RecordFilter filter(
-            String asset, String site, String kind, String source, String from, String to, ZoneId zone) {
+            String asset, String site, String kind, String source, String from, String to, String faultClass,
+            ZoneId zone) {
         RecordKind k = blank(kind)
                 ? null
                 : RecordKind.fromCode(kind.strip())
@@ -21,7 +22,7 @@ public final class ListParams {
         if (f != null && t != null && !f.isBefore(t)) {
             throw bad("to", "must be after 'from'");
         }
-        return new RecordFilter(trim(asset), trim(site), k, trim(source), f, t);
+        return new RecordFilter(trim(asset), trim(site), k, trim(source), f, t, trim(faultClass));
     }
 
     public static int limit(Integer limit, RecordConfig config) {

@@ -25,7 +25,8 @@ public class RecordRepository {
             """
             SELECT r.id, r.source, r.external_id, r.kind, r.asset_id, a.name AS asset_name, a.type AS asset_type,
                    a.site AS asset_site, a.line AS asset_line, r.occurred_at, r.author, r.title, r.text,
-                   r.fields::text AS fields, r.language, r.tags, r.fault_class, r.content_hash, r.created_at,
+                   r.fields::text AS fields, r.language, r.tags, r.fault_class, r.fault_confidence, r.fault_source,
+                   r.fault_model, r.fault_detail::text AS fault_detail, r.fault_classified_at, r.content_hash, r.created_at,
                    r.updated_at
               FROM records r LEFT JOIN assets a ON a.id = r.asset_id
             """;
@@ -131,9 +132,32 @@ public class RecordRepository {
                 rs.getString("language"),
                 tags(rs.getArray("tags")),
                 rs.getString("fault_class"),
+                classification(rs),
                 rs.getString("content_hash"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+
+    private FaultClassView classification(ResultSet rs) throws SQLException {
+        String label = rs.getString("fault_class");
+        if (label == null) {
+            return null;
+        }
+        FaultClassView.Detail detail = new FaultClassView.Detail(List.of(), List.of());
+        String text = rs.getString("fault_detail");
+        if (text != null) {
+            try {
+                detail = json.readValue(text, FaultClassView.Detail.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored fault detail is not JSON", e);
+            }
+        }
+        Object confidence = rs.getObject("fault_confidence");
+        return new FaultClassView(label, confidence == null ? null : ((Number) confidence).doubleValue(),
+                rs.getString("fault_source"), rs.getString("fault_model"),
+                rs.getObject("fault_classified_at", OffsetDateTime.class),
+                detail.alternatives(), detail.evidence());
     }
 
     private Map<String, String> fields(String text) {

@@ -45,9 +45,12 @@ public class RecordResource {
             @Parameter(description = "source system") @QueryParam("source") String source,
             @Parameter(description = "occurred at or after (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "occurred before (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "fault class (failure mode), e.g. Leaking") @QueryParam("faultClass")
+                    String faultClass,
             @QueryParam("limit") Integer limit,
             @QueryParam("offset") Integer offset) {
-        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, config.defaultZone());
+        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, faultClass,
+                config.defaultZone());
         return service.records(filter, ListParams.limit(limit, config), ListParams.offset(offset));
     }
 }

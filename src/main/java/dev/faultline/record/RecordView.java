@@ -19,6 +19,7 @@ public record RecordView(
         String language,
         List<String> tags,
         String faultClass,
+        FaultClassView classification,
         String contentHash,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {}

@@ -65,6 +65,9 @@ public class SearchRepository {
             UNION ALL
             SELECT 'site', a.site, count(*)""" + FROM + """
              WHERE r.id = ANY (?) AND a.site IS NOT NULL GROUP BY a.site
+            UNION ALL
+            SELECT 'faultClass', r.fault_class, count(*)""" + FROM + """
+             WHERE r.id = ANY (?) AND r.fault_class IS NOT NULL GROUP BY r.fault_class
             """;
 
     private final DataSource dataSource;
@@ -217,7 +220,7 @@ public class SearchRepository {
     /** Counts by kind, asset and site over the candidate records. */
     Map<String, Map<String, Long>> facets(List<Long> ids) throws SQLException {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String name : List.of("kind", "asset", "site")) {
+        for (String name : List.of("kind", "asset", "site", "faultClass")) {
             facets.put(name, new LinkedHashMap<>());
         }
         if (ids.isEmpty()) {
@@ -226,7 +229,7 @@ public class SearchRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(FACETS)) {
             Object[] array = ids.toArray();
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 4; i++) {
                 ps.setArray(i, c.createArrayOf("bigint", array));
             }
             List<Object[]> rows = new ArrayList<>();

@@ -36,13 +36,14 @@ public class SearchResource {
     public SearchView search(@QueryParam("q") String q, @QueryParam("mode") String mode,
             @QueryParam("asset") String asset, @QueryParam("site") String site, @QueryParam("kind") String kind,
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
-        return service.search(query(q, mode, asset, site, kind, source, from, to, limit, offset, config));
+            @QueryParam("faultClass") String faultClass, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
+        return service.search(query(q, mode, asset, site, kind, source, from, to, faultClass, limit, offset, config));
     }
 
     /** Checks the parameters; a bad one is a 400 naming it. Shared with the search page. */
     public static SearchQuery query(String q, String mode, String asset, String site, String kind, String source,
-            String from, String to, Integer limit, Integer offset, RecordConfig config) {
+            String from, String to, String faultClass, Integer limit, Integer offset, RecordConfig config) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badRequest(FieldError.of("q", "is required: what to search for"));
         }
@@ -56,6 +57,6 @@ public class SearchResource {
             throw ProblemException.badRequest(FieldError.of("mode", "'" + mode + "': use hybrid, semantic or keyword"));
         }
         return new SearchQuery(q.strip(), m, ListParams.filter(asset, site, kind, source, from, to,
-                config.defaultZone()), ListParams.limit(limit == null ? 20 : limit, config), ListParams.offset(offset));
+                faultClass, config.defaultZone()), ListParams.limit(limit == null ? 20 : limit, config), ListParams.offset(offset));
     }
 }

@@ -50,7 +50,7 @@ public class AssetsPage {
     @Path("/{id}")
     public TemplateInstance asset(@PathParam("id") String id, @QueryParam("offset") Integer offset) {
         AssetView asset = service.asset(id);
-        RecordFilter filter = new RecordFilter(id, null, null, null, null, null);
+        RecordFilter filter = new RecordFilter(id, null, null, null, null, null, null);
         return Templates.asset(asset, service.records(filter, config.pageSize(), ListParams.offset(offset)));
     }
 }

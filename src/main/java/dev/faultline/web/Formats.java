@@ -17,6 +17,12 @@ public class Formats {
      * {@code {fmt:date(r.occurredAt)}}: {@code 2024-03-01 08:15 UTC}; just the date when the time is midnight
      * (date-only sources); a dash when unknown (a namespace function, so a null value is fine).
      */
+    /** A probability as a whole percentage ("83 %"); empty for none. */
+    @TemplateExtension(namespace = "fmt")
+    static String percent(Object p) {
+        return p instanceof Number n ? Math.round(n.doubleValue() * 100) + " %" : "";
+    }
+
     @TemplateExtension(namespace = "fmt")
     static String date(OffsetDateTime t) {
         if (t == null) {

@@ -1,5 +1,8 @@
 package dev.faultline.web;
 
+import dev.faultline.classify.ClassifierService;
+import dev.faultline.classify.CorrectionView;
+import dev.faultline.error.ProblemException;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.Page;
 import dev.faultline.record.RecordConfig;
@@ -9,17 +12,23 @@ import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
 import dev.faultline.search.SearchService;
 import dev.faultline.search.SearchView;
+import dev.faultline.security.CsrfGuard;
+import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
-import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** The records list (with filters and paging) and the record detail page. */
 @Path("/")
@@ -31,7 +40,8 @@ public class RecordsPage {
     static class Templates {
         static native TemplateInstance list(Page<RecordView> page, Filters filters, RecordKind[] kinds);
 
-        static native TemplateInstance detail(RecordView record, List<SearchView.Hit> similar);
+        static native TemplateInstance detail(RecordView record, List<SearchView.Hit> similar,
+                List<String> faultClasses, List<CorrectionView> corrections);
     }
 
     /** The filter values as typed, to refill the form and build paging links. */
@@ -68,11 +78,18 @@ public class RecordsPage {
     private final RecordService service;
     private final RecordConfig config;
     private final SearchService search;
+    private final ClassifierService classifier;
+    private final CurrentUser user;
+    private final CsrfGuard csrf;
 
-    RecordsPage(RecordService service, RecordConfig config, SearchService search) {
+    RecordsPage(RecordService service, RecordConfig config, SearchService search, ClassifierService classifier,
+            CurrentUser user, CsrfGuard csrf) {
         this.service = service;
         this.config = config;
         this.search = search;
+        this.classifier = classifier;
+        this.user = user;
+        this.csrf = csrf;
     }
 
     @GET
@@ -84,7 +101,7 @@ public class RecordsPage {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("offset") Integer offset) {
-        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, config.defaultZone());
+        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, null, config.defaultZone());
         Page<RecordView> page = service.records(filter, config.pageSize(), ListParams.offset(offset));
         return Templates.list(page, new Filters(asset, site, kind, source, from, to), RecordKind.values());
     }
@@ -93,6 +110,24 @@ public class RecordsPage {
     @Path("records/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         RecordView record = service.record(id);
-        return Templates.detail(record, search.similar(id, 5));
+        return Templates.detail(record, search.similar(id, 5), classifier.taxonomy().labels(),
+                classifier.corrections(id));
+    }
+
+    /** An engineer corrects the fault class from the record page. */
+    @POST
+    @Path("records/{id}/fault-class")
+    @RolesAllowed(Roles.ENGINEER)
+    public Response correct(@PathParam("id") long id, @RestForm(CsrfGuard.FORM_FIELD) String token,
+            @RestForm String label) {
+        csrf.check(user.identity(), token);
+        String message;
+        try {
+            classifier.correct(id, label, user.name());
+            message = "Fault class set to " + label.strip() + ". The next training will learn from it.";
+        } catch (ProblemException e) {
+            message = e.getMessage();
+        }
+        return Response.seeOther(URI.create("/records/" + id + "#fault-class")).cookie(Flash.set(message)).build();
     }
 }

@@ -24,13 +24,15 @@ import jakarta.ws.rs.core.MediaType;
 public class SearchPage {
 
     /** What was asked, to refill the form and build links. */
-    public record Asked(String q, String mode, String asset, String site, String kind, String from, String to) {
+    public record Asked(String q, String mode, String asset, String site, String kind, String from, String to,
+            String faultClass) {
 
         /** This search with one filter changed (facet links). */
         public String with(String name, String value) {
             return RecordsPage.Filters.link("/search", new String[][] {{"q", q}, {"mode", mode},
                     {"asset", name.equals("asset") ? value : asset}, {"site", name.equals("site") ? value : site},
-                    {"kind", name.equals("kind") ? value : kind}, {"from", from}, {"to", to}});
+                    {"kind", name.equals("kind") ? value : kind}, {"from", from}, {"to", to},
+                    {"faultClass", name.equals("faultClass") ? value : faultClass}});
         }
 
         public String page(int offset) {
@@ -55,13 +57,15 @@ public class SearchPage {
     @GET
     public TemplateInstance page(@QueryParam("q") String q, @QueryParam("mode") String mode,
             @QueryParam("asset") String asset, @QueryParam("site") String site, @QueryParam("kind") String kind,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset) {
-        Asked asked = new Asked(q, mode, asset, site, kind, from, to);
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("faultClass") String faultClass,
+            @QueryParam("offset") Integer offset) {
+        Asked asked = new Asked(q, mode, asset, site, kind, from, to, faultClass);
         if (q == null || q.isBlank()) {
             return Templates.search(asked, null, 0, 0, 0, null, RecordKind.values());
         }
         try {
-            SearchQuery query = SearchResource.query(q, mode, asset, site, kind, null, from, to, 20, offset, config);
+            SearchQuery query = SearchResource.query(q, mode, asset, site, kind, null, from, to, faultClass, 20, offset,
+                    config);
             return Templates.search(asked, search.search(query), query.offset(),
                     Math.max(0, query.offset() - query.limit()), query.offset() + query.limit(), null, RecordKind.values());
         } catch (ProblemException e) {

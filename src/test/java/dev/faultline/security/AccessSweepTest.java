@@ -39,6 +39,15 @@ class AccessSweepTest {
         if (path.startsWith("/api/v1/index/status")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.SEARCH, Roles.RECORDS_READ));
         }
+        if (path.endsWith("/fault-class") || path.equals("/api/v1/classifier/training")) {
+            return new Rule(Roles.ENGINEER, List.of()); // corrections and retraining are people's decisions
+        }
+        if (path.startsWith("/api/v1/classif")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.CLASSIFY));
+        }
+        if (path.startsWith("/api/v1/fault-classes")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.CLASSIFY, Roles.RECORDS_READ));
+        }
         if (path.startsWith("/api/v1/records") || path.startsWith("/api/v1/assets")) {
             return new Rule(Roles.TECHNICIAN, List.of(method.equals("get") ? Roles.RECORDS_READ : Roles.RECORDS_WRITE));
         }

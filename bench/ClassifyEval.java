@@ -1,0 +1,195 @@
+// Fault-classification evaluation: the app's classifier (dev.faultline.classify.head, over the app's embedding
+// model) beside a character n-gram TF-IDF + logistic-regression baseline, on the same splits.
+// Run by bench/classify-eval.sh:  java -cp "target/classes:target/quarkus-app/lib/main/*" bench/ClassifyEval.java
+import dev.faultline.classify.Taxonomy;
+import dev.faultline.classify.head.LabelledText;
+import dev.faultline.classify.head.Metrics;
+import dev.faultline.classify.head.FaultModel;
+import dev.faultline.classify.head.Trainer;
+import dev.faultline.classify.head.TrainOptions;
+import dev.faultline.model.Embedder;
+import dev.faultline.model.ModelConfig;
+import dev.faultline.model.OnnxEmbedder;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+public class ClassifyEval {
+
+    static TrainOptions OURS = TrainOptions.defaults();
+    static TrainOptions BASE = TrainOptions.tfidfBaseline();
+    static Embedder embedder;
+    static boolean verbose;
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("offline", "true");
+        List<String> sets = List.of(args.length > 0 ? args[0].split(",") : new String[] {"fmc", "faa", "ords"});
+        verbose = args.length > 1 && args[1].equals("-v");
+        if (System.getenv("OURS") != null) OURS = parse(System.getenv("OURS"));
+        if (System.getenv("BASE") != null) BASE = parse(System.getenv("BASE"));
+        embedder = OnnxEmbedder.load(new ModelConfig() {
+            public String embeddingManifest() { return "classpath:models/all-minilm-l6-v2.properties"; }
+            public String provider() { return "cpu"; }
+            public int intraOpThreads() { return 0; }
+            public int batchSize() { return 32; }
+        });
+        System.out.printf("model %s; options %s%n", embedder.modelId(), OURS);
+        if (sets.contains("fmc")) fmc();
+        if (sets.contains("faa")) faa();
+        if (sets.contains("ords")) ords();
+    }
+
+    // FMC-MWO2KG: train on train + dev, report on test (as the app's bundled model is trained)
+    static void fmc() throws Exception {
+        List<LabelledText> train = fmcFile("train.txt");
+        List<LabelledText> dev = fmcFile("dev.txt");
+        List<LabelledText> test = fmcFile("test.txt");
+        train = new ArrayList<>(train);
+        List<LabelledText> trainDev = new ArrayList<>(train);
+        trainDev.addAll(dev);
+        System.out.printf("%n== FMC-MWO2KG: train %d + dev %d, test %d%n", train.size(), dev.size(), test.size());
+        // the app's default taxonomy: its labels, and each description as one more example of its class
+        Taxonomy taxonomy = Taxonomy.load("classpath:classify/iso14224-fmc.tsv");
+        List<String> labels = taxonomy.labels();
+        List<LabelledText> described = embed(taxonomy.classes().stream().map(Taxonomy.FaultClass::description).toList(),
+                taxonomy.labels(), "taxonomy");
+        if (!"0".equals(System.getenv("DESCRIBED"))) {
+            train.addAll(described);
+            trainDev.addAll(described);
+        }
+        if (verbose) {
+            compare("dev (trained on train only)", labels, train, dev, true);
+            FaultModel m = Trainer.train(labels, train, embedder.dimensions(), OURS, p -> {});
+            for (LabelledText t : dev) {
+                var p = m.predict(t.text(), t.vector());
+                if (!p.top().equals(t.label())) System.out.printf("  DEV MISS %-28s gold %-26s got %s (%.2f) nn: %s%n", t.text(), t.label(), p.top(), p.confidence(), p.evidence().isEmpty() ? "" : p.evidence().getFirst().text() + "=" + p.evidence().getFirst().label());
+            }
+        }
+        if ("1".equals(System.getenv("TUNE"))) {
+            // choosing options: 5-fold cross-validation inside train + dev, never the test split
+            crossValidate("FMC train+dev", trainDev);
+            return;
+        }
+        compare("test (trained on train + dev)", labels, trainDev, test, true);
+    }
+
+    static List<LabelledText> fmcFile(String name) throws Exception {
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("data/fmc-mwo2kg", name))) {
+            if (line.isBlank()) continue;
+            int comma = line.lastIndexOf(',');
+            texts.add(line.substring(0, comma));
+            labels.add(line.substring(comma + 1));
+        }
+        return embed(texts, labels, "fmc " + name);
+    }
+
+    // FAA accident/incident narratives: cause code c78, 5-fold stratified cross-validation
+    static void faa() throws Exception {
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (CSVRecord r : csv(Path.of("data/omin-faa/cause-codes.csv"))) {
+            texts.add(r.get("c119"));
+            labels.add(r.get("c78"));
+        }
+        System.out.printf("%n== FAA narratives (OMIn): %d texts, cause code c78, 5-fold CV%n", texts.size());
+        crossValidate("FAA", embed(texts, labels, "faa"));
+    }
+
+    // Open Repair quests: fault type per device family, 5-fold CV each, empty problems dropped
+    static void ords() throws Exception {
+        System.out.printf("%n== Open Repair fault types, 5-fold CV per device family (texts in several languages)%n");
+        for (String family : List.of("dustup", "compcat_laptops", "compcat_desktops", "printcat", "tabicat", "mobifix")) {
+            List<String> texts = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (CSVRecord r : csv(Path.of("data/ords-fault-quests", family + ".csv"))) {
+                if (r.get("problem").isBlank()) continue;
+                texts.add(r.get("problem"));
+                labels.add(r.get("fault_type"));
+            }
+            System.out.printf("-- %s: %d texts, %d labels%n", family, texts.size(), labels.stream().distinct().count());
+            crossValidate(family, embed(texts, labels, family));
+        }
+    }
+
+    static void crossValidate(String name, List<LabelledText> all) {
+        List<String> labels = Trainer.labelsOf(all);
+        // stratified folds: each label's examples dealt round-robin after a seeded shuffle
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) order.add(i);
+        Collections.shuffle(order, new Random(7));
+        Map<String, Integer> dealt = new LinkedHashMap<>();
+        int[] fold = new int[all.size()];
+        for (int i : order) fold[i] = dealt.merge(all.get(i).label(), 1, Integer::sum) % 5;
+        Metrics ours = new Metrics();
+        Metrics base = new Metrics();
+        for (int f = 0; f < 5; f++) {
+            List<LabelledText> train = new ArrayList<>();
+            List<LabelledText> test = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
+            score(Trainer.train(labels, train, embedder.dimensions(), OURS, p -> {}), test, ours);
+            score(Trainer.train(labels, train, embedder.dimensions(), BASE, p -> {}), test, base);
+        }
+        print(name + " 5-fold", ours, base, verbose);
+    }
+
+    static void compare(String name, List<String> labels, List<LabelledText> train, List<LabelledText> test, boolean report) {
+        long start = System.nanoTime();
+        FaultModel model = Trainer.train(labels, train, embedder.dimensions(), OURS, p -> {});
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Metrics ours = new Metrics();
+        Metrics base = new Metrics();
+        score(model, test, ours);
+        score(Trainer.train(labels, train, embedder.dimensions(), BASE, p -> {}), test, base);
+        System.out.printf("training on %d examples took %.2f s%n", train.size(), seconds);
+        print(name, ours, base, report);
+    }
+
+    /** Scores the forced top label (the best guess), and how often the app would answer Unknown. */
+    static void score(FaultModel model, List<LabelledText> test, Metrics metrics) {
+        for (LabelledText t : test) {
+            metrics.add(t.label(), model.predict(t.text(), t.vector()).top());
+        }
+    }
+
+    static void print(String name, Metrics ours, Metrics base, boolean report) {
+        System.out.printf(Locale.ROOT, "%-34s %8s %9s %9s%n", name, "accuracy", "micro-F1", "macro-F1");
+        System.out.printf(Locale.ROOT, "%-34s %8.3f %9.3f %9.3f%n", "  ours (embedding+n-grams+kNN)", ours.accuracy(), ours.microF1(), ours.macroF1());
+        System.out.printf(Locale.ROOT, "%-34s %8.3f %9.3f %9.3f%n", "  baseline (char TF-IDF + LR)", base.accuracy(), base.microF1(), base.macroF1());
+        if (report) {
+            System.out.println("ours, per class:");
+            System.out.print(ours.report());
+        }
+    }
+
+    static List<LabelledText> embed(List<String> texts, List<String> labels, String origin) {
+        long start = System.nanoTime();
+        List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
+        if (verbose) System.out.printf("embedded %d %s texts in %.1f s%n", texts.size(), origin, (System.nanoTime() - start) / 1e9);
+        List<LabelledText> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) out.add(new LabelledText(texts.get(i), labels.get(i), vectors.get(i), null, origin));
+        return out;
+    }
+
+    static TrainOptions parse(String s) {
+        String[] p = s.split(",");
+        return new TrainOptions(Integer.parseInt(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                Double.parseDouble(p[3]), Integer.parseInt(p[4]), Double.parseDouble(p[5]), Double.parseDouble(p[6]), Double.parseDouble(p[7]));
+    }
+
+    static List<CSVRecord> csv(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.faultline.classify;
+
+import dev.faultline.db.Jdbc;
+import dev.faultline.db.Vectors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** SQL of fault classification: models, training runs, the classify queue, record labels and corrections. */
+@ApplicationScoped
+public class ClassifierRepository {
+
+    /** A record waiting for classification, with its text and the mean of its chunk vectors. */
+    record Queued(long recordId, String text, float[] vector) {}
+
+    record StoredModel(int version, OffsetDateTime createdAt, String embeddingModel, String taxonomy, int examples,
+            int corrections, byte[] payload) {}
+
+    record Correction(long recordId, String text, String label) {}
+
+    private static final String CLAIM =
+            """
+            SELECT q.record_id, concat_ws('. ', r.title, r.text),
+                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id)
+              FROM classify_queue q JOIN records r ON r.id = q.record_id
+             ORDER BY q.enqueued_at
+             LIMIT ? FOR UPDATE OF q SKIP LOCKED
+            """;
+    private static final String LABEL =
+            """
+            UPDATE records SET fault_class = ?, fault_confidence = ?, fault_source = 'model', fault_model = ?,
+                   fault_detail = ?::jsonb, fault_classified_at = now()
+             WHERE id = ? AND fault_source IS DISTINCT FROM 'engineer'
+            """;
+    private static final String MODEL_COLUMNS =
+            "version, created_at, embedding_model, taxonomy, examples, corrections";
+    private static final String RUN_COLUMNS =
+            "id, status, progress, requested_by, model_version, message, created_at, started_at, finished_at";
+
+    private final DataSource dataSource;
+
+    ClassifierRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    List<Queued> claim(int limit) {
+        return Jdbc.list(dataSource, "claiming records to classify",
+                rs -> new Queued(rs.getLong(1), rs.getString(2), Vectors.read(rs.getString(3))), CLAIM, limit);
+    }
+
+    /** Stores the model's label unless an engineer has set one, and takes the record off the queue. */
+    void label(long recordId, String label, double confidence, String model, String detailJson) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(LABEL);
+                PreparedStatement done = c.prepareStatement("DELETE FROM classify_queue WHERE record_id = ?")) {
+            ps.setString(1, label);
+            ps.setFloat(2, (float) confidence);
+            ps.setString(3, model);
+            ps.setString(4, detailJson);
+            ps.setLong(5, recordId);
+            ps.executeUpdate();
+            done.setLong(1, recordId);
+            done.executeUpdate();
+        }
+    }
+
+    void dequeue(long recordId) {
+        Jdbc.update(dataSource, "dequeuing a record", "DELETE FROM classify_queue WHERE record_id = ?", recordId);
+    }
+
+    /** Queues every embedded record whose label came from a model (or that has none) for a new model. */
+    int enqueueAllModelLabelled() {
+        return Jdbc.update(dataSource, "queueing records for reclassification",
+                """
+                INSERT INTO classify_queue (record_id)
+                SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
+                 WHERE r.fault_source IS DISTINCT FROM 'engineer'
+                ON CONFLICT (record_id) DO NOTHING
+                """);
+    }
+
+    long queued() {
+        return Jdbc.number(dataSource, "counting the classify queue", "SELECT count(*) FROM classify_queue");
+    }
+
+    /** The record's current label and source, locked for the correction. */
+    Optional<String[]> lockLabel(long recordId) {
+        return Jdbc.list(dataSource, "reading a record's fault class",
+                        rs -> new String[] {rs.getString(1), rs.getString(2)},
+                        "SELECT fault_class, fault_source FROM records WHERE id = ? FOR UPDATE", recordId)
+                .stream().findFirst();
+    }
+
+    OffsetDateTime correct(long recordId, String previous, String previousSource, String label, String actor) {
+        Jdbc.update(dataSource, "correcting a fault class",
+                """
+                UPDATE records SET fault_class = ?, fault_confidence = 1, fault_source = 'engineer',
+                       fault_model = NULL, fault_classified_at = now()
+                 WHERE id = ?
+                """, label, recordId);
+        Jdbc.update(dataSource, "recording a correction", "DELETE FROM classify_queue WHERE record_id = ?", recordId);
+        return Jdbc.list(dataSource, "recording a correction", rs -> rs.getObject(1, OffsetDateTime.class),
+                        """
+                        INSERT INTO fault_class_corrections (record_id, previous_label, previous_source, label, actor)
+                        VALUES (?, ?, ?, ?, ?) RETURNING corrected_at
+                        """, recordId, previous, previousSource, label, actor)
+                .getFirst();
+    }
+
+    List<CorrectionView> corrections(long recordId) {
+        return Jdbc.list(dataSource, "reading corrections",
+                rs -> new CorrectionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)),
+                """
+                SELECT record_id, label, previous_label, previous_source, actor, corrected_at
+                  FROM fault_class_corrections WHERE record_id = ? ORDER BY id DESC
+                """, recordId);
+    }
+
+    /** Engineers' labels: the examples they add to the next training. */
+    List<Correction> engineerLabels() {
+        return Jdbc.list(dataSource, "reading corrected records",
+                rs -> new Correction(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                "SELECT id, concat_ws('. ', title, text), fault_class FROM records WHERE fault_source = 'engineer'"
+                        + " ORDER BY id");
+    }
+
+    int saveModel(String embeddingModel, String taxonomy, int examples, int corrections, byte[] payload) {
+        return (int) Jdbc.number(dataSource, "storing a classifier model",
+                """
+                INSERT INTO classifier_models (embedding_model, taxonomy, examples, corrections, payload)
+                VALUES (?, ?, ?, ?, ?) RETURNING version
+                """, embeddingModel, taxonomy, examples, corrections, payload);
+    }
+
+    Optional<StoredModel> latestModel(String embeddingModel, String taxonomy) {
+        return Jdbc.list(dataSource, "reading the classifier model",
+                        rs -> new StoredModel(rs.getInt(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getBytes(7)),
+                        "SELECT " + MODEL_COLUMNS + ", payload FROM classifier_models"
+                                + " WHERE embedding_model = ? AND taxonomy = ? ORDER BY version DESC LIMIT 1",
+                        embeddingModel, taxonomy)
+                .stream().findFirst();
+    }
+
+    long latestVersion() {
+        return Jdbc.number(dataSource, "reading the classifier version",
+                "SELECT coalesce(max(version), 0) FROM classifier_models");
+    }
+
+    TrainingRunView createRun(String actor) {
+        return Jdbc.list(dataSource, "queueing a training run", ClassifierRepository::run,
+                "INSERT INTO classifier_runs (status, requested_by) VALUES ('queued', ?) RETURNING " + RUN_COLUMNS,
+                actor).getFirst();
+    }
+
+    /** Takes the oldest queued run (one instance gets it) and marks it running. */
+    Optional<TrainingRunView> startNextRun() {
+        return Jdbc.list(dataSource, "starting a training run", ClassifierRepository::run,
+                        """
+                        UPDATE classifier_runs SET status = 'running', started_at = now()
+                         WHERE id = (SELECT id FROM classifier_runs WHERE status = 'queued'
+                                      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + RUN_COLUMNS)
+                .stream().findFirst();
+    }
+
+    void progress(long runId, double progress) {
+        Jdbc.update(dataSource, "reporting training progress",
+                "UPDATE classifier_runs SET progress = ? WHERE id = ?", (float) progress, runId);
+    }
+
+    void finishRun(long runId, Integer version, String status, String message) {
+        Jdbc.update(dataSource, "finishing a training run",
+                """
+                UPDATE classifier_runs SET status = ?, model_version = ?, message = ?, finished_at = now(),
+                       progress = CASE WHEN ? = 'done' THEN 1 ELSE progress END
+                 WHERE id = ?
+                """, status, version, message, status, runId);
+    }
+
+    /** Runs left "running" by an instance that died go back to the queue. */
+    int requeueInterruptedRuns() {
+        return Jdbc.update(dataSource, "requeueing interrupted training runs",
+                "UPDATE classifier_runs SET status = 'queued', progress = 0 WHERE status = 'running'");
+    }
+
+    long openRuns() {
+        return Jdbc.number(dataSource, "counting training runs",
+                "SELECT count(*) FROM classifier_runs WHERE status IN ('queued', 'running')");
+    }
+
+    Optional<TrainingRunView> run(long id) {
+        return Jdbc.list(dataSource, "reading a training run", ClassifierRepository::run,
+                "SELECT " + RUN_COLUMNS + " FROM classifier_runs WHERE id = ?", id).stream().findFirst();
+    }
+
+    Optional<TrainingRunView> latestRun() {
+        return Jdbc.list(dataSource, "reading training runs", ClassifierRepository::run,
+                "SELECT " + RUN_COLUMNS + " FROM classifier_runs ORDER BY id DESC LIMIT 1").stream().findFirst();
+    }
+
+    private static TrainingRunView run(ResultSet rs) throws SQLException {
+        Integer version = rs.getObject(5) == null ? null : rs.getInt(5);
+        return new TrainingRunView(rs.getLong(1), rs.getString(2), rs.getFloat(3), rs.getString(4), version,
+                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
+                rs.getObject(9, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.faultline.classify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.audit.AuditService;
+import dev.faultline.classify.head.Prediction;
+import dev.faultline.error.FieldError;
+import dev.faultline.error.ProblemException;
+import dev.faultline.model.Embedder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Classifying texts and queued records, engineers' corrections, and what the classifier is. */
+@ApplicationScoped
+public class ClassifierService {
+
+    private final ClassifierRepository repository;
+    private final ClassifierModels models;
+    private final Embedder embedder;
+    private final ClassifyConfig config;
+    private final AuditService audit;
+    private final ObjectMapper json;
+
+    ClassifierService(ClassifierRepository repository, ClassifierModels models, Embedder embedder,
+            ClassifyConfig config, AuditService audit, ObjectMapper json) {
+        this.repository = repository;
+        this.models = models;
+        this.embedder = embedder;
+        this.config = config;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public ClassificationView classify(String text) {
+        ClassifierModels.Loaded loaded = models.current().orElseThrow(ClassifierService::notReady);
+        float[] vector = embedder.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
+        Prediction p = loaded.model().predict(text, vector);
+        return new ClassificationView(label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
+    }
+
+    /** Classifies a batch of queued records from their stored vectors; answers how many (0: none or no model). */
+    @Transactional
+    public int classifyQueued() {
+        var loaded = models.current();
+        if (loaded.isEmpty()) {
+            return 0;
+        }
+        List<ClassifierRepository.Queued> batch = repository.claim(config.batchSize());
+        try {
+            for (ClassifierRepository.Queued q : batch) {
+                if (q.vector() == null) {
+                    repository.dequeue(q.recordId()); // re-embedding will queue it again
+                    continue;
+                }
+                Prediction p = loaded.get().model().predict(q.text(), q.vector());
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("alternatives", p.alternatives());
+                detail.put("evidence", p.evidence());
+                repository.label(q.recordId(), label(p), p.confidence(), loaded.get().name(),
+                        json.writeValueAsString(detail));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("classifying queued records: " + e.getMessage(), e);
+        }
+        return batch.size();
+    }
+
+    /** An engineer sets a record's fault class; it is kept over any model's and feeds the next training. */
+    @Transactional
+    public CorrectionView correct(long recordId, String label, String actor) {
+        if (label == null || label.isBlank()) {
+            throw ProblemException.invalid(List.of(FieldError.of("label", "is required: one of the fault classes")));
+        }
+        String l = label.strip();
+        if (models.taxonomy().find(l).isEmpty()) {
+            throw ProblemException.invalid(List.of(FieldError.of("label",
+                    "'" + l + "' is not a fault class; GET /api/v1/fault-classes lists them")));
+        }
+        String[] previous = repository.lockLabel(recordId)
+                .orElseThrow(() -> ProblemException.notFound("Record", recordId));
+        var at = repository.correct(recordId, previous[0], previous[1], l, actor);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("label", l);
+        details.put("previousLabel", previous[0]);
+        details.put("previousSource", previous[1]);
+        audit.record(actor, "fault_class.correct", "record", Long.toString(recordId), details);
+        return new CorrectionView(recordId, l, previous[0], previous[1], actor, at);
+    }
+
+    public List<CorrectionView> corrections(long recordId) {
+        return repository.corrections(recordId);
+    }
+
+    @Transactional
+    public TrainingRunView requestTraining(String actor) {
+        TrainingRunView run = repository.createRun(actor);
+        audit.record(actor, "classifier.train", "classifier_run", Long.toString(run.id()), Map.of());
+        return run;
+    }
+
+    public TrainingRunView run(long id) {
+        return repository.run(id).orElseThrow(() -> ProblemException.notFound("Training run", id));
+    }
+
+    public ClassifierView classifier() {
+        var loaded = models.current();
+        var stored = loaded.map(ClassifierModels.Loaded::stored);
+        return new ClassifierView(loaded.map(ClassifierModels.Loaded::name).orElse(null),
+                stored.map(ClassifierRepository.StoredModel::version).orElse(null),
+                stored.map(ClassifierRepository.StoredModel::createdAt).orElse(null),
+                stored.map(ClassifierRepository.StoredModel::examples).orElse(0),
+                stored.map(ClassifierRepository.StoredModel::corrections).orElse(0), embedder.modelId(),
+                config.taxonomy(), repository.queued(), repository.latestRun().orElse(null));
+    }
+
+    public Taxonomy taxonomy() {
+        return models.taxonomy();
+    }
+
+    private String label(Prediction p) {
+        return p.confidence() >= config.minConfidence() ? p.top() : Prediction.UNKNOWN;
+    }
+
+    private static ProblemException notReady() {
+        return new ProblemException(503, "Classifier not ready",
+                "the first fault classifier is still being trained; GET /api/v1/classifier shows its progress",
+                List.of());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.faultline.classify;
+
+import dev.faultline.classify.head.FaultModel;
+import dev.faultline.classify.head.FaultModelCodec;
+import dev.faultline.classify.head.LabelledText;
+import dev.faultline.classify.head.TrainOptions;
+import dev.faultline.classify.head.Trainer;
+import dev.faultline.model.Embedder;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Trains fault models as jobs: the configured labelled files, each class's description, and every engineer's
+ * correction, embedded with the app's model; the result is stored as a new version and every model-labelled
+ * record is queued for reclassification. The first start trains one when none fits the embedding model and
+ * taxonomy. Training is deterministic (L-BFGS from zero, examples in a fixed order).
+ */
+@ApplicationScoped
+public class ClassifierTraining {
+
+    private static final Logger LOG = Logger.getLogger(ClassifierTraining.class);
+    private static final int MAX_TEXT = 4000;
+
+    private final ClassifierRepository repository;
+    private final ClassifierModels models;
+    private final Embedder embedder;
+    private final ClassifyConfig config;
+
+    ClassifierTraining(ClassifierRepository repository, ClassifierModels models, Embedder embedder,
+            ClassifyConfig config) {
+        this.repository = repository;
+        this.models = models;
+        this.embedder = embedder;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int interrupted = repository.requeueInterruptedRuns();
+        if (interrupted > 0) {
+            LOG.infof("%d interrupted classifier training run(s) queued again", interrupted);
+        }
+        if (models.current().isEmpty() && repository.openRuns() == 0) {
+            LOG.infof("no fault classifier for %s and this taxonomy yet: training one", embedder.modelId());
+            repository.createRun("system");
+        }
+    }
+
+    /** Runs the oldest queued training, if any; answers whether there was one. */
+    boolean runNext() {
+        return repository.startNextRun().map(run -> {
+            try {
+                int version = train(run.id());
+                repository.finishRun(run.id(), version, "done", null);
+                LOG.infof("fault classifier v%d trained (run %d)", version, run.id());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "fault classifier training run %d failed", run.id());
+                repository.finishRun(run.id(), null, "failed", e.getMessage());
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private int train(long runId) {
+        Taxonomy taxonomy = models.taxonomy();
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Long> recordIds = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
+        for (String file : config.trainingData()) {
+            for (String[] row : read(file)) {
+                add(texts, labels, recordIds, origins, row[0], row[1], null, file.substring(file.lastIndexOf('/') + 1));
+            }
+        }
+        taxonomy.classes().forEach(c -> add(texts, labels, recordIds, origins, c.description(), c.label(), null,
+                "taxonomy description"));
+        List<ClassifierRepository.Correction> corrections = repository.engineerLabels();
+        corrections.forEach(c -> add(texts, labels, recordIds, origins, c.text(), c.label(), c.recordId(),
+                "engineer's correction"));
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i += 256) {
+            vectors.addAll(embedder.embed(texts.subList(i, Math.min(texts.size(), i + 256)), Embedder.Role.PASSAGE));
+            repository.progress(runId, 0.5 * vectors.size() / texts.size());
+        }
+        List<LabelledText> examples = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            examples.add(new LabelledText(texts.get(i), labels.get(i), vectors.get(i), recordIds.get(i), origins.get(i)));
+        }
+        double[] reported = {0};
+        FaultModel model = Trainer.train(taxonomy.labels(), examples, embedder.dimensions(), TrainOptions.defaults(),
+                p -> {
+                    if (p - reported[0] >= 0.05) {
+                        reported[0] = p;
+                        repository.progress(runId, 0.5 + 0.45 * p);
+                    }
+                });
+        int version = repository.saveModel(embedder.modelId(), taxonomy.key(), model.examples().size(),
+                corrections.size(), FaultModelCodec.write(model));
+        int queued = repository.enqueueAllModelLabelled();
+        LOG.infof("fault classifier v%d: %d examples (%d corrections); %d records queued for reclassification",
+                version, model.examples().size(), corrections.size(), queued);
+        return version;
+    }
+
+    private static void add(List<String> texts, List<String> labels, List<Long> ids, List<String> origins,
+            String text, String label, Long recordId, String origin) {
+        texts.add(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        labels.add(label);
+        ids.add(recordId);
+        origins.add(origin);
+    }
+
+    /** {@code text,label} lines; the label is after the last comma (texts may contain commas). */
+    static List<String[]> read(String location) {
+        String content;
+        try (InputStream in = location.startsWith("classpath:")
+                ? ClassifierTraining.class.getClassLoader().getResourceAsStream(location.substring(10))
+                : Files.newInputStream(Path.of(location))) {
+            if (in == null) {
+                throw new IllegalStateException("faultline.classify.training-data: " + location + " not found");
+            }
+            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("faultline.classify.training-data: cannot read " + location, e);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : content.split("\n")) {
+            int comma = line.lastIndexOf(',');
+            if (!line.isBlank() && comma > 0) {
+                rows.add(new String[] {line.substring(0, comma).strip(), line.substring(comma + 1).strip()});
+            }
+        }
+        return rows;
+    }
+}

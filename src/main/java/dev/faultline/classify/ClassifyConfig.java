@@ -1,0 +1,34 @@
+package dev.faultline.classify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Fault classification ({@code faultline.classify.*}). */
+@ConfigMapping(prefix = "faultline.classify")
+public interface ClassifyConfig {
+
+    /** The failure-mode taxonomy: {@code classpath:...} or a file path; tab-separated label, ISO code, description. */
+    @WithDefault("classpath:classify/iso14224-fmc.tsv")
+    String taxonomy();
+
+    /**
+     * Labelled examples every model is trained on besides engineers' corrections: files of {@code text,label}
+     * lines ({@code classpath:} or paths). The default is FMC-MWO2KG train + dev (never its test split).
+     */
+    @WithDefault("classpath:classify/fmc-mwo2kg/train.txt,classpath:classify/fmc-mwo2kg/dev.txt")
+    List<String> trainingData();
+
+    /** Below this confidence the answer is "Unknown" (the alternatives still show the guesses). */
+    @WithDefault("0.4")
+    double minConfidence();
+
+    /** Records classified per transaction by the background job. */
+    @WithDefault("256")
+    int batchSize();
+
+    /** How often an idle instance looks for records to classify and training runs to do. */
+    @WithDefault("1s")
+    Duration pollInterval();
+}

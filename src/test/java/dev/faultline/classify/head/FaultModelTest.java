@@ -1,0 +1,106 @@
+package dev.faultline.classify.head;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.faultline.model.Embedder;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classifier head on the real embedding model (a Quarkus test only to share the one native tokenizer library
+ * with the other tests' class loader).
+ */
+@QuarkusTest
+class FaultModelTest {
+
+    @Inject
+    Embedder embedder;
+
+    List<LabelledText> examples(String... textLabel) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < textLabel.length; i += 2) {
+            texts.add(textLabel[i]);
+        }
+        List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
+        List<LabelledText> out = new ArrayList<>();
+        for (int i = 0; i < textLabel.length; i += 2) {
+            out.add(new LabelledText(textLabel[i], textLabel[i + 1], vectors.get(i / 2), null, "test"));
+        }
+        return out;
+    }
+
+    static final List<String> LABELS = List.of("Leaking", "Overheating", "Noise");
+
+    List<LabelledText> training() {
+        return examples(
+                "oil leak at pump seal", "Leaking",
+                "water dripping from flange", "Leaking",
+                "hydraulic hose leaking", "Leaking",
+                "motor running hot", "Overheating",
+                "bearing temperature high", "Overheating",
+                "over heating", "Overheating",
+                // the only example of Noise is its description (zero-shot from the taxonomy)
+                "noise: abnormal noise, squealing, knocking, rattling, grinding sound", "Noise");
+    }
+
+    float[] vector(String text) {
+        return embedder.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
+    }
+
+    @Test
+    void trainingIsReproducible() {
+        List<LabelledText> data = training();
+        byte[] first = FaultModelCodec.write(Trainer.train(LABELS, data, 384, TrainOptions.defaults(), p -> {}));
+        byte[] second = FaultModelCodec.write(Trainer.train(LABELS, data, 384, TrainOptions.defaults(), p -> {}));
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void aStoredModelPredictsExactlyAsTheTrainedOne() {
+        FaultModel model = Trainer.train(LABELS, training(), 384, TrainOptions.defaults(), p -> {});
+        FaultModel read = FaultModelCodec.read(FaultModelCodec.write(model));
+        for (String text : List.of("seal leaking", "gearbox overheating", "loud squeal", "zzz")) {
+            assertEquals(model.predict(text, vector(text)), read.predict(text, vector(text)), text);
+        }
+    }
+
+    @Test
+    void aClassKnownOnlyByItsDescriptionIsStillPredicted() {
+        FaultModel model = Trainer.train(LABELS, training(), 384, TrainOptions.defaults(), p -> {});
+        Prediction p = model.predict("grinding and knocking sound from the gearbox",
+                vector("grinding and knocking sound from the gearbox"));
+        assertEquals("Noise", p.top(), p.toString());
+        assertEquals("Leaking", model.predict("seal leaking oil", vector("seal leaking oil")).top());
+    }
+
+    @Test
+    void progressIsReportedUpToDone() {
+        List<Double> seen = new ArrayList<>();
+        Trainer.train(LABELS, training(), 384, TrainOptions.defaults(), seen::add);
+        assertEquals(1.0, seen.getLast());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1));
+        }
+    }
+
+    @Test
+    void metricsCountMicroAndMacroF1AndTheConfusion() {
+        Metrics m = new Metrics();
+        m.add("A", "A");
+        m.add("A", "A");
+        m.add("A", "B");
+        m.add("B", "B");
+        m.add("C", "Unknown");
+        assertEquals(0.6, m.accuracy(), 1e-9);
+        assertEquals(0.6, m.microF1(), 1e-9);
+        // A: p 1, r 2/3 -> 0.8; B: p 1/2, r 1 -> 2/3; C: 0
+        assertEquals((0.8 + 2.0 / 3 + 0) / 3, m.macroF1(), 1e-9);
+        assertEquals(1, m.count("A", "B"));
+        assertTrue(m.report().contains("confusion matrix"));
+    }
+}
