@@ -122,6 +122,31 @@ test("technician searches in plain words and finds the shorthand record, then it
   await p.context().close();
 });
 
+test("engineer sees the record's fault class with its evidence and corrects it", async () => {
+  const p = await page(b);
+  await signIn(p, ENG, PASSWORD);
+  await p.goto(`/search?q=${encodeURIComponent(`intake gasket leaking ${run}`)}`);
+  await p.locator("article.hit h2 a").first().click();
+  const label = p.locator("#fault-class .fault-label");
+  for (let i = 0; i < 120 && !(await label.count()); i++) { // classified in the background after indexing
+    await p.waitForTimeout(500);
+    await p.reload();
+  }
+  assert.equal(await label.textContent(), "Leaking");
+  assert.match(await p.locator("#fault-class .confidence").textContent(), /^\d+ %$/);
+  assert.ok((await p.locator("#fault-class ul.evidence li").count()) >= 1, "evidence listed");
+  await shot(p, "record-fault-class");
+  await p.getByLabel("Correct to").selectOption("Structural deficiency");
+  await p.getByRole("button", { name: "Save fault class" }).click();
+  await p.getByText("Fault class set to Structural deficiency").waitFor();
+  assert.equal(await label.textContent(), "Structural deficiency");
+  assert.match(await p.locator("#fault-class").textContent(), /set by an engineer/);
+  await p.locator("#fault-class details.corrections summary").click();
+  assert.match(await p.locator("#fault-class details.corrections").textContent(), new RegExp(`${ENG} set Structural deficiency \\(was Leaking, from the model\\)`));
+  await shot(p, "record-fault-class-corrected");
+  await p.context().close();
+});
+
 test("records list works on a phone", async () => {
   const p = await page(b, { width: 390, height: 844 });
   await signIn(p, ENG, PASSWORD);
