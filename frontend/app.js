@@ -57,4 +57,69 @@
   document.querySelectorAll("tr[data-import]").forEach(function (row) {
     if (row.dataset.state === "queued" || row.dataset.state === "running") poll(row);
   });
+  // Ask: stream the answer (server-sent events); the plain form still works without this
+  document.querySelectorAll("form[data-ask-stream]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.EventSource) return;
+      var question = form.querySelector("input[name=question]").value.trim();
+      if (!question) return;
+      event.preventDefault();
+      var params = new URLSearchParams(new FormData(form));
+      history.replaceState(null, "", "/ask?" + params.toString());
+      var text = document.querySelector(".answer-text");
+      var notice = document.querySelector(".answer .notice");
+      var citations = document.querySelector(".citations");
+      var retrieved = document.querySelector(".retrieved");
+      var by = document.querySelector(".answer-by");
+      text.textContent = "";
+      citations.innerHTML = "";
+      retrieved.innerHTML = "";
+      notice.hidden = true;
+      by.textContent = "working…";
+      var source = new EventSource("/api/v1/ask/stream?" + params.toString());
+      function item(list, n, href, label, extra) {
+        var li = document.createElement("li");
+        li.value = n;
+        var a = document.createElement("a");
+        a.href = href;
+        a.textContent = label;
+        li.appendChild(a);
+        if (extra) { var s = document.createElement("span"); s.className = "muted"; s.textContent = " " + extra; li.appendChild(s); }
+        list.appendChild(li);
+      }
+      source.addEventListener("retrieved", function (e) {
+        var r = JSON.parse(e.data);
+        item(retrieved, r.n, "/records/" + r.recordId, r.title || r.text.slice(0, 80),
+          (r.occurredAt ? r.occurredAt.slice(0, 10) : "") + (r.asset ? " · " + r.asset : ""));
+      });
+      source.addEventListener("token", function (e) {
+        text.textContent += JSON.parse(e.data).text;
+      });
+      source.addEventListener("done", function (e) {
+        var a = JSON.parse(e.data);
+        text.innerHTML = "";
+        a.answer.split("\n").forEach(function (line) {
+          var p = document.createElement("p");
+          p.textContent = line;
+          text.appendChild(p);
+        });
+        if (a.notice) { notice.textContent = a.notice; notice.hidden = false; }
+        by.textContent = "by " + a.generator;
+        a.citations.forEach(function (c) { item(citations, c.n, "/records/" + c.recordId, "[" + c.n + "] " + c.snippet); });
+        source.close();
+      });
+      source.addEventListener("problem", function (e) {
+        var p = JSON.parse(e.data);
+        notice.textContent = p.errors && p.errors.length ? p.errors[0].field + " " + p.errors[0].reason : p.detail;
+        notice.hidden = false;
+        by.textContent = "";
+        source.close();
+      });
+      source.onerror = function () {
+        if (source.readyState === EventSource.CLOSED) return;
+        source.close();
+        form.submit(); // fall back to the plain page
+      };
+    });
+  });
 })();

@@ -147,6 +147,24 @@ test("engineer sees the record's fault class with its evidence and corrects it",
   await p.context().close();
 });
 
+test("technician asks a question and gets an answer citing the records, streamed in", async () => {
+  const p = await page(b);
+  await signIn(p, TECH, PASSWORD);
+  await p.getByRole("link", { name: "Ask" }).click();
+  assert.match(await p.locator(".generator").textContent(), /extractive/);
+  await p.getByRole("searchbox", { name: "Question" }).fill(`what was done about the intake gasket leaking ${run}?`);
+  await p.getByRole("button", { name: "Ask" }).click();
+  await p.locator(".answer-by", { hasText: "by extractive" }).waitFor();
+  const citations = p.locator(".citations li a");
+  assert.ok((await citations.count()) >= 1, "at least one citation");
+  assert.match(await p.locator(".answer-text").textContent(), /\[1\]|\[2\]|\[3\]/);
+  assert.ok((await p.locator(".retrieved li").count()) >= 1, "retrieved records listed");
+  await shot(p, "ask");
+  await citations.first().click();
+  await p.getByRole("heading", { name: "Similar past records" }).waitFor();
+  await p.context().close();
+});
+
 test("records list works on a phone", async () => {
   const p = await page(b, { width: 390, height: 844 });
   await signIn(p, ENG, PASSWORD);

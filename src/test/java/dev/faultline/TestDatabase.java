@@ -17,8 +17,18 @@ public class TestDatabase {
         this.dataSource = dataSource;
     }
 
+    /** Empties the record tables; retried when it deadlocks with a background job holding row locks. */
     public void clear() {
-        execute("TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute("TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 5 || !String.valueOf(e.getCause()).contains("deadlock")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public long count(String sql) {

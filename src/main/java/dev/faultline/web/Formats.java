@@ -17,6 +17,11 @@ public class Formats {
      * {@code {fmt:date(r.occurredAt)}}: {@code 2024-03-01 08:15 UTC}; just the date when the time is midnight
      * (date-only sources); a dash when unknown (a namespace function, so a null value is fine).
      */
+    /** The lines of a text, for one paragraph each. */
+    static java.util.List<String> paragraphs(String text) {
+        return text == null ? java.util.List.of() : java.util.List.of(text.split("\n"));
+    }
+
     /** A probability as a whole percentage ("83 %"); empty for none. */
     @TemplateExtension(namespace = "fmt")
     static String percent(Object p) {

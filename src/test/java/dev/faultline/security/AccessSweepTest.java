@@ -42,6 +42,9 @@ class AccessSweepTest {
         if (path.endsWith("/fault-class") || path.equals("/api/v1/classifier/training")) {
             return new Rule(Roles.ENGINEER, List.of()); // corrections and retraining are people's decisions
         }
+        if (path.startsWith("/api/v1/ask")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.ASK));
+        }
         if (path.startsWith("/api/v1/classif")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.CLASSIFY));
         }
@@ -54,7 +57,7 @@ class AccessSweepTest {
         throw new AssertionError("no access rule for " + method + " " + path + ": add it to this sweep");
     }
 
-    static final List<String> PAGES = List.of("/", "/search?q=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports",
+    static final List<String> PAGES = List.of("/", "/search?q=leak", "/ask", "/ask?question=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports",
             "/admin/users", "/admin/api-keys", "/admin/audit");
 
     static String pageRole(String page) {

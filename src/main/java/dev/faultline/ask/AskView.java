@@ -1,0 +1,20 @@
+package dev.faultline.ask;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An answer: its text with numbered citations [n], the citations (each a retrieved record), which generator
+ * wrote it ({@code extractive} or {@code openai-compatible:<model>}), a notice when the LLM's answer was replaced
+ * by the extractive one (time-out, server error, citations that do not check out), and every retrieved record.
+ */
+public record AskView(String answer, List<Citation> citations, String generator, String notice,
+        List<Retrieved> retrieved) {
+
+    /** {@code n} is the number used in the answer text. */
+    public record Citation(int n, long recordId, String snippet) {}
+
+    /** A record the answer could draw on, numbered as the generator saw it. */
+    public record Retrieved(int n, long recordId, String title, String text, String asset, OffsetDateTime occurredAt,
+            String snippet, double score) {}
+}

@@ -1,0 +1,107 @@
+package dev.faultline.ask;
+
+import dev.faultline.model.Embedder;
+import dev.faultline.summarize.Sentences;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in answerer, no LLM needed: the sentences of the retrieved records most similar to the question
+ * (local embeddings), picked by maximal marginal relevance so they do not repeat each other, quoted with their
+ * record's number, behind a templated lead sentence. When no sentence is similar enough, it says so.
+ */
+@ApplicationScoped
+public class ExtractiveAnswerer {
+
+    static final String NAME = "extractive";
+    static final String NO_ANSWER = "The records found do not answer this question.";
+
+    private record Unit(int n, String text, float[] vector, double relevance) {}
+
+    private final Embedder embedder;
+    private final AskConfig config;
+
+    ExtractiveAnswerer(Embedder embedder, AskConfig config) {
+        this.embedder = embedder;
+        this.config = config;
+    }
+
+    /** The answer text and the record numbers it cites (empty when the records do not answer). */
+    record Answer(String text, List<Integer> cited) {}
+
+    Answer answer(String question, List<AskView.Retrieved> records, long total) {
+        List<Integer> owners = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (AskView.Retrieved r : records) {
+            for (String s : Sentences.split(r.text())) {
+                owners.add(r.n());
+                texts.add(s);
+            }
+        }
+        if (texts.isEmpty()) {
+            return new Answer(records.isEmpty() ? "No records match this question." : NO_ANSWER, List.of());
+        }
+        List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
+        float[] q = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
+        List<Unit> units = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            // a little credit for the search rank: the fused ranking already weighed the keywords
+            double rank = 0.03 / owners.get(i);
+            units.add(new Unit(owners.get(i), texts.get(i), vectors.get(i), cos(q, vectors.get(i)) + rank));
+        }
+        List<Unit> chosen = mmr(units);
+        if (chosen.isEmpty() || chosen.getFirst().relevance() < config.minRelevance()) {
+            return new Answer(NO_ANSWER, List.of());
+        }
+        StringBuilder sb = new StringBuilder(lead(total, records));
+        List<Integer> cited = new ArrayList<>();
+        for (Unit u : chosen) {
+            sb.append("\n• ").append(u.text()).append(" [").append(u.n()).append("]");
+            if (!cited.contains(u.n())) {
+                cited.add(u.n());
+            }
+        }
+        return new Answer(sb.toString(), cited);
+    }
+
+    private List<Unit> mmr(List<Unit> units) {
+        List<Unit> chosen = new ArrayList<>();
+        List<Unit> left = new ArrayList<>(units);
+        while (chosen.size() < config.sentences() && !left.isEmpty()) {
+            Unit best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Unit u : left) {
+                double redundancy = chosen.stream().mapToDouble(c -> cos(c.vector(), u.vector())).max().orElse(0);
+                double score = 0.7 * u.relevance() - 0.3 * redundancy;
+                if (redundancy < 0.92 && score > bestScore) {
+                    best = u;
+                    bestScore = score;
+                }
+            }
+            if (best == null || (!chosen.isEmpty() && best.relevance() < config.minRelevance())) {
+                break;
+            }
+            chosen.add(best);
+            left.remove(best);
+        }
+        return chosen;
+    }
+
+    private static String lead(long total, List<AskView.Retrieved> records) {
+        var dates = records.stream().map(AskView.Retrieved::occurredAt).filter(d -> d != null).sorted().toList();
+        String span = dates.isEmpty() ? ""
+                : dates.getFirst().toLocalDate().equals(dates.getLast().toLocalDate())
+                        ? " (" + dates.getFirst().toLocalDate() + ")"
+                        : " (" + dates.getFirst().toLocalDate() + " to " + dates.getLast().toLocalDate() + ")";
+        return total + " records match; the " + records.size() + " closest" + span + " say:";
+    }
+
+    static double cos(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
