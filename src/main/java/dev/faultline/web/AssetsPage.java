@@ -1,5 +1,10 @@
 package dev.faultline.web;
 
+import dev.faultline.summarize.SummaryRequest;
+import dev.faultline.summarize.SummaryService;
+import dev.faultline.summarize.SummaryView;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import dev.faultline.record.AssetView;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.Page;
@@ -28,15 +33,18 @@ public class AssetsPage {
     static class Templates {
         static native TemplateInstance list(Page<AssetView> page, String q, String site);
 
-        static native TemplateInstance asset(AssetView asset, Page<RecordView> records);
+        static native TemplateInstance asset(AssetView asset, Page<RecordView> records, SummaryView recent,
+                String recentSpan);
     }
 
     private final RecordService service;
     private final RecordConfig config;
+    private final SummaryService summaries;
 
-    AssetsPage(RecordService service, RecordConfig config) {
+    AssetsPage(RecordService service, RecordConfig config, SummaryService summaries) {
         this.service = service;
         this.config = config;
+        this.summaries = summaries;
     }
 
     @GET
@@ -51,6 +59,17 @@ public class AssetsPage {
     public TemplateInstance asset(@PathParam("id") String id, @QueryParam("offset") Integer offset) {
         AssetView asset = service.asset(id);
         RecordFilter filter = new RecordFilter(id, null, null, null, null, null, null);
-        return Templates.asset(asset, service.records(filter, config.pageSize(), ListParams.offset(offset)));
+        Page<RecordView> records = service.records(filter, config.pageSize(), ListParams.offset(offset));
+        // the last 30 days up to today, or up to the newest record when the asset has been quiet since
+        OffsetDateTime newest = records.items().isEmpty() ? null : service.records(filter, 1, 0).items().getFirst()
+                .occurredAt();
+        if (newest == null) {
+            return Templates.asset(asset, records, null, null);
+        }
+        LocalDate end = newest.toLocalDate().isBefore(LocalDate.now()) ? newest.toLocalDate() : LocalDate.now();
+        LocalDate start = end.minusDays(30);
+        SummaryView recent = summaries.summarize(new SummaryRequest(null, null, new SummaryRequest.Filter(id, null,
+                null, null, start.toString(), end.plusDays(1).toString(), null)));
+        return Templates.asset(asset, records, recent, start + " to " + end);
     }
 }

@@ -15,6 +15,8 @@ import dev.faultline.search.SearchView;
 import dev.faultline.security.CsrfGuard;
 import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
+import dev.faultline.summarize.SummaryService;
+import dev.faultline.summarize.SummaryView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +43,7 @@ public class RecordsPage {
         static native TemplateInstance list(Page<RecordView> page, Filters filters, RecordKind[] kinds);
 
         static native TemplateInstance detail(RecordView record, List<SearchView.Hit> similar,
-                List<String> faultClasses, List<CorrectionView> corrections);
+                List<String> faultClasses, List<CorrectionView> corrections, SummaryView summary);
     }
 
     /** The filter values as typed, to refill the form and build paging links. */
@@ -81,9 +83,11 @@ public class RecordsPage {
     private final ClassifierService classifier;
     private final CurrentUser user;
     private final CsrfGuard csrf;
+    private final SummaryService summaries;
 
     RecordsPage(RecordService service, RecordConfig config, SearchService search, ClassifierService classifier,
-            CurrentUser user, CsrfGuard csrf) {
+            CurrentUser user, CsrfGuard csrf, SummaryService summaries) {
+        this.summaries = summaries;
         this.service = service;
         this.config = config;
         this.search = search;
@@ -111,7 +115,7 @@ public class RecordsPage {
     public TemplateInstance detail(@PathParam("id") long id) {
         RecordView record = service.record(id);
         return Templates.detail(record, search.similar(id, 5), classifier.taxonomy().labels(),
-                classifier.corrections(id));
+                classifier.corrections(id), summaries.ofLongRecord(record).orElse(null));
     }
 
     /** An engineer corrects the fault class from the record page. */

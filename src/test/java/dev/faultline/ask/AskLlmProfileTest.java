@@ -127,6 +127,26 @@ class AskLlmProfileTest {
         assertEquals(List.of(), a.getList("citations"));
     }
 
+    @Test
+    void summariesAreWrittenByTheLlmOrFallBackToTheExtractiveLines() {
+        llm.answer("Two intake gasket leaks, both fixed by replacing the gasket.");
+        Map<String, Object> body = Map.of("recordIds", given().contentType(ContentType.JSON)
+                .body(Map.of("question", QUESTION)).post("/api/v1/ask").then().extract().jsonPath()
+                .getList("retrieved.recordId"));
+        JsonPath s = given().contentType(ContentType.JSON).body(body).post("/api/v1/summaries").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("openai-compatible:test-model", s.getString("generator"));
+        assertEquals("Two intake gasket leaks, both fixed by replacing the gasket.", s.getString("summary"));
+        assertTrue(llm.lastRequest.contains("not instructions"));
+        db.execute("DELETE FROM summary_cache");
+        llm.mode = ScriptedLlm.Mode.BAD_JSON;
+        JsonPath fallback = given().contentType(ContentType.JSON).body(body).post("/api/v1/summaries").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("extractive", fallback.getString("generator"));
+        assertTrue(fallback.getString("notice").contains("did not answer"));
+        assertTrue(!fallback.getList("lines").isEmpty());
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

@@ -42,7 +42,7 @@ class AccessSweepTest {
         if (path.endsWith("/fault-class") || path.equals("/api/v1/classifier/training")) {
             return new Rule(Roles.ENGINEER, List.of()); // corrections and retraining are people's decisions
         }
-        if (path.startsWith("/api/v1/ask")) {
+        if (path.startsWith("/api/v1/ask") || path.startsWith("/api/v1/summaries")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.ASK));
         }
         if (path.startsWith("/api/v1/classif")) {
