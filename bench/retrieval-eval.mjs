@@ -75,7 +75,7 @@ export const QUESTIONS = [
   ["vacuum pump failure", /\bVAC/],
 ];
 
-function relevantText(record) {
+export function relevantText(record) {
   return `${record.fields?.problem ?? record.text} ${record.fields?.action ?? ""}`.toUpperCase();
 }
 
