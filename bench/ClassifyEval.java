@@ -38,7 +38,10 @@ public class ClassifyEval {
         verbose = args.length > 1 && args[1].equals("-v");
 
         embedder = OnnxEmbedder.load(new ModelConfig() {
-            public String embeddingManifest() { return "classpath:models/all-minilm-l6-v2.properties"; }
+            public String embeddingManifest() {
+                String m = System.getenv("FAULTLINE_MODEL_EMBEDDING_MANIFEST");
+                return m == null || m.isBlank() ? "classpath:models/all-minilm-l6-v2.properties" : m;
+            }
             public String provider() { return "cpu"; }
             public int intraOpThreads() { return 0; }
             public int batchSize() { return 32; }

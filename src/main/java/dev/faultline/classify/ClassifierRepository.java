@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 public class ClassifierRepository {
 
     /** A record waiting for classification, with its text and the mean of its chunk vectors. */
-    record Queued(long recordId, String text, float[] vector) {}
+    record Queued(long recordId, String text, float[] vector, String site) {}
 
     record StoredModel(int version, OffsetDateTime createdAt, String embeddingModel, String taxonomy, int examples,
             int corrections, byte[] payload) {}
@@ -27,8 +27,8 @@ public class ClassifierRepository {
     private static final String CLAIM =
             """
             SELECT q.record_id, concat_ws('. ', r.title, r.text),
-                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id)
-              FROM classify_queue q JOIN records r ON r.id = q.record_id
+                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id), a.site
+              FROM classify_queue q JOIN records r ON r.id = q.record_id LEFT JOIN assets a ON a.id = r.asset_id
              ORDER BY q.enqueued_at
              LIMIT ? FOR UPDATE OF q SKIP LOCKED
             """;
@@ -51,7 +51,8 @@ public class ClassifierRepository {
 
     List<Queued> claim(int limit) {
         return Jdbc.list(dataSource, "claiming records to classify",
-                rs -> new Queued(rs.getLong(1), rs.getString(2), Vectors.read(rs.getString(3))), CLAIM, limit);
+                rs -> new Queued(rs.getLong(1), rs.getString(2), Vectors.read(rs.getString(3)), rs.getString(4)), CLAIM,
+                limit);
     }
 
     /** Stores the model's label unless an engineer has set one, and takes the record off the queue. */
@@ -83,6 +84,37 @@ public class ClassifierRepository {
                  WHERE r.fault_source IS DISTINCT FROM 'engineer'
                 ON CONFLICT (record_id) DO NOTHING
                 """);
+    }
+
+    /** Every site's own labels (sites without rows use the whole taxonomy and are absent). */
+    java.util.Map<String, java.util.Set<String>> siteLabels() {
+        java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+        Jdbc.list(dataSource, "reading site fault classes", rs -> new String[] {rs.getString(1), rs.getString(2)},
+                "SELECT site, label FROM site_fault_classes")
+                .forEach(r -> out.computeIfAbsent(r[0], s -> new java.util.HashSet<>()).add(r[1]));
+        return out;
+    }
+
+    java.util.Set<String> siteLabels(String site) {
+        return new java.util.HashSet<>(Jdbc.list(dataSource, "reading site fault classes", rs -> rs.getString(1),
+                "SELECT label FROM site_fault_classes WHERE site = ?", site));
+    }
+
+    /** Replaces a site's labels and queues its model-labelled records for reclassification. */
+    int replaceSiteLabels(String site, List<String> labels) {
+        Jdbc.update(dataSource, "replacing site fault classes", "DELETE FROM site_fault_classes WHERE site = ?", site);
+        for (String label : labels) {
+            Jdbc.update(dataSource, "replacing site fault classes",
+                    "INSERT INTO site_fault_classes (site, label) VALUES (?, ?) ON CONFLICT DO NOTHING", site, label);
+        }
+        return Jdbc.update(dataSource, "queueing a site's records for reclassification",
+                """
+                INSERT INTO classify_queue (record_id)
+                SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
+                  JOIN assets a ON a.id = r.asset_id
+                 WHERE a.site = ? AND r.fault_source IS DISTINCT FROM 'engineer'
+                ON CONFLICT (record_id) DO NOTHING
+                """, site);
     }
 
     long queued() {

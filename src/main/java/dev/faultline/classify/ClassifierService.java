@@ -35,10 +35,11 @@ public class ClassifierService {
         this.json = json;
     }
 
-    public ClassificationView classify(String text) {
+    /** Classifies a text; with a site, only among that site's own labels. */
+    public ClassificationView classify(String text, String site) {
         ClassifierModels.Loaded loaded = models.current().orElseThrow(ClassifierService::notReady);
         float[] vector = embedder.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
-        Prediction p = loaded.model().predict(text, vector);
+        Prediction p = loaded.model().predict(text, vector, site == null ? null : repository.siteLabels(site));
         return new ClassificationView(label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
     }
 
@@ -50,13 +51,15 @@ public class ClassifierService {
             return 0;
         }
         List<ClassifierRepository.Queued> batch = repository.claim(config.batchSize());
+        Map<String, java.util.Set<String>> sites = batch.isEmpty() ? Map.of() : repository.siteLabels();
         try {
             for (ClassifierRepository.Queued q : batch) {
                 if (q.vector() == null) {
                     repository.dequeue(q.recordId()); // re-embedding will queue it again
                     continue;
                 }
-                Prediction p = loaded.get().model().predict(q.text(), q.vector());
+                Prediction p = loaded.get().model().predict(q.text(), q.vector(),
+                        q.site() == null ? null : sites.get(q.site()));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("alternatives", p.alternatives());
                 detail.put("evidence", p.evidence());
@@ -89,6 +92,29 @@ public class ClassifierService {
         details.put("previousSource", previous[1]);
         audit.record(actor, "fault_class.correct", "record", Long.toString(recordId), details);
         return new CorrectionView(recordId, l, previous[0], previous[1], actor, at);
+    }
+
+    /** The fault classes in use at a site (all of them when the site has no list of its own, or no site). */
+    public List<Taxonomy.FaultClass> faultClasses(String site) {
+        java.util.Set<String> own = site == null || site.isBlank() ? java.util.Set.of() : repository.siteLabels(site);
+        return models.taxonomy().classes().stream().filter(c -> own.isEmpty() || own.contains(c.label())).toList();
+    }
+
+    /** Sets a site's own subset of the taxonomy (empty: the whole taxonomy again); its records are reclassified. */
+    @Transactional
+    public List<Taxonomy.FaultClass> setSiteClasses(String site, List<String> labels, String actor) {
+        if (labels == null) {
+            throw ProblemException.invalid(List.of(FieldError.of("labels",
+                    "is required: the site's fault classes, or [] for all of them")));
+        }
+        List<String> unknown = labels.stream().filter(l -> l == null || models.taxonomy().find(l).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(List.of(FieldError.of("labels",
+                    "not fault classes: " + unknown + "; GET /api/v1/fault-classes lists them")));
+        }
+        int queued = repository.replaceSiteLabels(site, labels);
+        audit.record(actor, "fault_classes.site", "site", site, Map.of("labels", labels, "requeued", queued));
+        return faultClasses(site);
     }
 
     public List<CorrectionView> corrections(long recordId) {

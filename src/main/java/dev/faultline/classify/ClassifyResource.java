@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -26,8 +27,8 @@ public class ClassifyResource {
 
     static final int MAX_TEXT = 20_000;
 
-    /** Body of {@code POST /api/v1/classify}. */
-    public record ClassifyRequest(String text) {}
+    /** Body of {@code POST /api/v1/classify}; with a site, only that site's fault classes are chosen from. */
+    public record ClassifyRequest(String text, String site) {}
 
     private final ClassifierService service;
     private final CurrentUser user;
@@ -53,15 +54,15 @@ public class ClassifyResource {
             throw ProblemException.invalid(List.of(FieldError.of("text",
                     "is " + text.length() + " characters; at most " + MAX_TEXT)));
         }
-        return service.classify(text.strip());
+        return service.classify(text.strip(), request.site());
     }
 
     @GET
     @Path("/fault-classes")
     @RolesAllowed({Roles.TECHNICIAN, Roles.CLASSIFY, Roles.RECORDS_READ})
-    @Operation(summary = "The failure-mode taxonomy: label, ISO 14224 code, description")
-    public List<Taxonomy.FaultClass> faultClasses() {
-        return service.taxonomy().classes();
+    @Operation(summary = "The failure-mode taxonomy: label, ISO 14224 code, description (a site's own subset with ?site=)")
+    public List<Taxonomy.FaultClass> faultClasses(@QueryParam("site") String site) {
+        return service.faultClasses(site);
     }
 
     @GET

@@ -55,6 +55,10 @@ public class OnnxEmbedder implements Embedder {
         System.setProperty("offline", "true");
         this.config = config;
         this.manifest = ModelManifest.load(config.embeddingManifest());
+        if (!List.of("mean", "cls").contains(manifest.pooling())) {
+            throw new IllegalStateException(KEY + ": " + manifest.id() + " asks for pooling '" + manifest.pooling()
+                    + "'; supported: mean, cls");
+        }
         try {
             byte[] model = readAll(manifest.onnx());
             checkSha(model);
@@ -132,7 +136,7 @@ public class OnnxEmbedder implements Embedder {
             try (OrtSession.Result result = session.run(inputs)) {
                 // read the output buffer directly: converting it to float[][][] costs as much as the inference
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                return Pooling.meanNormalized(hidden, rows, width, mask, manifest.normalize());
+                return Pooling.pool(hidden, rows, width, mask, manifest.pooling().equals("cls"), manifest.normalize());
             }
         } catch (OrtException e) {
             throw new IllegalStateException("embedding " + rows + " texts with " + manifest.id() + ": " + e.getMessage(), e);
@@ -185,17 +189,17 @@ public class OnnxEmbedder implements Embedder {
         }
     }
 
-    /** Mean pooling over real tokens, then optional L2 normalisation. */
+    /** Mean pooling over real tokens (or the first token's vector: CLS pooling), then optional L2 normalisation. */
     static final class Pooling {
         private Pooling() {}
 
-        static float[][] meanNormalized(FloatBuffer hidden, int rows, int width, long[] mask, boolean normalize) {
+        static float[][] pool(FloatBuffer hidden, int rows, int width, long[] mask, boolean cls, boolean normalize) {
             int dims = hidden.limit() / (rows * width);
             float[][] out = new float[rows][];
             for (int r = 0; r < rows; r++) {
                 float[] v = new float[dims];
                 int count = 0;
-                for (int t = 0; t < width; t++) {
+                for (int t = 0; t < (cls ? 1 : width); t++) {
                     if (mask[r * width + t] == 0) {
                         continue;
                     }

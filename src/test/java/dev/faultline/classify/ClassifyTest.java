@@ -184,6 +184,38 @@ class ClassifyTest {
                 .body("progress", equalTo(1.0f));
     }
 
+    @Test
+    void aSiteCanUseItsOwnSubsetOfTheTaxonomy() {
+        String site = "SITE-" + Api.RUN;
+        Map<String, Object> record = Json.record("FC-S", "conveyor motor tripped on earth fault");
+        record.put("asset", Map.of("id", "FC-S-MOTOR", "site", site));
+        given().contentType(ContentType.JSON).body(Json.batch(record)).post("/api/v1/records").then().statusCode(200);
+        awaitClassified(1);
+        Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
+        admin.given().header("X-CSRF-Token", admin.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("labels", List.of("Leaking", "Exploded"))).put("/api/v1/sites/" + site + "/fault-classes")
+                .then().statusCode(422).body("errors.field", hasItem("labels"));
+        admin.given().header("X-CSRF-Token", admin.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("labels", List.of("Leaking", "Vibration"))).put("/api/v1/sites/" + site + "/fault-classes")
+                .then().statusCode(200).body("label", equalTo(List.of("Leaking", "Vibration")));
+        given().queryParam("site", site).get("/api/v1/fault-classes").then()
+                .body("label", equalTo(List.of("Leaking", "Vibration")));
+        given().get("/api/v1/fault-classes").then().body("label", hasItem("Electrical"));
+        // the site's records are classified again, among its own labels only
+        awaitClassified(1);
+        String label = db.string("SELECT fault_class FROM records WHERE external_id = 'FC-S'");
+        assertTrue(List.of("Leaking", "Vibration", "Unknown").contains(label), label);
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "motor tripped on earth fault", "site", site)).post("/api/v1/classify").then()
+                .statusCode(200).extract().jsonPath();
+        assertTrue(List.of("Leaking", "Vibration").containsAll(answer.getList("alternatives.label")),
+                answer.getList("alternatives.label").toString());
+        assertEquals("Electrical", classify("motor tripped on earth fault").getString("label"));
+        admin.given().header("X-CSRF-Token", admin.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("labels", List.of())).put("/api/v1/sites/" + site + "/fault-classes")
+                .then().statusCode(200).body("label", hasItem("Electrical"));
+    }
+
     private static JsonPath classify(String text) {
         return given().contentType(ContentType.JSON).body(Map.of("text", text)).post("/api/v1/classify").then()
                 .statusCode(200).extract().jsonPath();

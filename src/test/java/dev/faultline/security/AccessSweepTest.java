@@ -27,7 +27,7 @@ class AccessSweepTest {
     record Rule(String role, List<String> scopes) {}
 
     static Rule rule(String method, String path) {
-        if (path.startsWith("/api/v1/admin")) {
+        if (path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/sites")) {
             return new Rule(Roles.ADMIN, List.of());
         }
         if (path.startsWith("/api/v1/imports")) {
@@ -107,7 +107,7 @@ class AccessSweepTest {
         paths.forEach((path, ops) -> {
             if (path.startsWith("/api/v1")) {
                 ops.keySet().stream().filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
-                        .forEach(m -> routes.add(new Route(m, path.replace("{id}",
+                        .forEach(m -> routes.add(new Route(m, path.replace("{site}", "SWEEP-SITE").replace("{id}",
                                 // ids that do not exist: nothing real is touched (e.g. no key gets revoked)
                                 path.startsWith("/api/v1/imports") ? "00000000-0000-0000-0000-000000000001" : "999999"))));
             }

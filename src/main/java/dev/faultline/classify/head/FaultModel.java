@@ -58,6 +58,14 @@ public final class FaultModel {
 
     /** Classifies a text with its embedding (made by the same embedding model as the examples'). */
     public Prediction predict(String text, float[] vector) {
+        return predict(text, vector, null);
+    }
+
+    /**
+     * As {@link #predict(String, float[])}, choosing only among {@code allowed} labels (a site's own subset of the
+     * taxonomy; null or empty: all), the probabilities renormalised over them.
+     */
+    public Prediction predict(String text, float[] vector, java.util.Set<String> allowed) {
         Sparse lex = lexical(text);
         double[] p = regression(vector, lex);
         List<Prediction.Evidence> evidence = new ArrayList<>();
@@ -67,10 +75,22 @@ public final class FaultModel {
                 p[c] = (1 - options.neighbourWeight()) * p[c] + options.neighbourWeight() * vote[c];
             }
         }
+        if (allowed != null && !allowed.isEmpty()) {
+            double kept = 0;
+            for (int c = 0; c < p.length; c++) {
+                p[c] = allowed.contains(labels.get(c)) ? p[c] : 0;
+                kept += p[c];
+            }
+            for (int c = 0; c < p.length && kept > 0; c++) {
+                p[c] /= kept;
+            }
+        }
         Integer[] order = new Integer[p.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> -p[i]));
-        List<Prediction.Alternative> alternatives = Arrays.stream(order).limit(ALTERNATIVES)
+        boolean all = allowed == null || allowed.isEmpty();
+        List<Prediction.Alternative> alternatives = Arrays.stream(order)
+                .filter(i -> all || allowed.contains(labels.get(i))).limit(ALTERNATIVES)
                 .map(i -> new Prediction.Alternative(labels.get(i), round(p[i]))).toList();
         double best = p[order[0]];
         String label = best >= options.minConfidence() ? labels.get(order[0]) : Prediction.UNKNOWN;
