@@ -1,13 +1,19 @@
 -- Fault classification: each record's failure mode (from the model or an engineer), the corrections, the trained
 -- classifier models and their training runs, and the queue of records waiting for (re-)classification.
 
-ALTER TABLE records
-    ADD COLUMN fault_confidence    real,
-    ADD COLUMN fault_source        text CHECK (fault_source IN ('model', 'engineer')),
-    ADD COLUMN fault_model         text,
-    ADD COLUMN fault_detail        jsonb,
-    ADD COLUMN fault_classified_at timestamptz;
-CREATE INDEX records_fault_class_idx ON records (fault_class);
+-- Its own table, not columns of records: updating a records row rewrites its generated full-text column and
+-- every index entry (measured: classifying beside indexing cost a quarter of the embedding throughput).
+ALTER TABLE records DROP COLUMN fault_class;
+CREATE TABLE record_faults (
+    record_id           bigint PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+    fault_class         text        NOT NULL,
+    fault_confidence    real,
+    fault_source        text        NOT NULL CHECK (fault_source IN ('model', 'engineer')),
+    fault_model         text,
+    fault_detail        jsonb,
+    fault_classified_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX record_faults_class_idx ON record_faults (fault_class);
 
 CREATE TABLE fault_class_corrections (
     id              bigserial PRIMARY KEY,

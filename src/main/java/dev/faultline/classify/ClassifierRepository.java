@@ -34,10 +34,20 @@ public class ClassifierRepository {
             """;
     private static final String LABEL =
             """
-            UPDATE records SET fault_class = ?, fault_confidence = ?, fault_source = 'model', fault_model = ?,
-                   fault_detail = ?::jsonb, fault_classified_at = now()
-             WHERE id = ? AND fault_source IS DISTINCT FROM 'engineer'
+            INSERT INTO record_faults AS f (record_id, fault_class, fault_confidence, fault_source, fault_model,
+                   fault_detail, fault_classified_at)
+            SELECT l.id, l.label, l.confidence, 'model', m.model, l.detail::jsonb, now()
+              FROM unnest(?::bigint[], ?::text[], ?::real[], ?::text[]) AS l (id, label, confidence, detail),
+                   (SELECT ?::text AS model) m
+             WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = l.id)
+            ON CONFLICT (record_id) DO UPDATE SET fault_class = excluded.fault_class,
+                   fault_confidence = excluded.fault_confidence, fault_source = 'model', fault_model = excluded.fault_model,
+                   fault_detail = excluded.fault_detail, fault_classified_at = now()
+             WHERE f.fault_source <> 'engineer'
             """;
+
+    /** A model's label for a record. */
+    record Label(long recordId, String label, double confidence, String detailJson) {}
     private static final String MODEL_COLUMNS =
             "version, created_at, embedding_model, taxonomy, examples, corrections";
     private static final String RUN_COLUMNS =
@@ -55,24 +65,23 @@ public class ClassifierRepository {
                 limit);
     }
 
-    /** Stores the model's label unless an engineer has set one, and takes the record off the queue. */
-    void label(long recordId, String label, double confidence, String model, String detailJson) throws SQLException {
+    /**
+     * Stores a model's labels (one statement for the batch) except where an engineer has set one, and takes the
+     * records off the queue (claimed records without a vector too: re-embedding queues them again).
+     */
+    void label(List<Label> labels, List<Long> claimed, String model) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(LABEL);
-                PreparedStatement done = c.prepareStatement("DELETE FROM classify_queue WHERE record_id = ?")) {
-            ps.setString(1, label);
-            ps.setFloat(2, (float) confidence);
-            ps.setString(3, model);
-            ps.setString(4, detailJson);
-            ps.setLong(5, recordId);
+                PreparedStatement done = c.prepareStatement("DELETE FROM classify_queue WHERE record_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", labels.stream().map(Label::recordId).toArray()));
+            ps.setArray(2, c.createArrayOf("text", labels.stream().map(Label::label).toArray()));
+            ps.setArray(3, c.createArrayOf("real", labels.stream().map(l -> (float) l.confidence()).toArray()));
+            ps.setArray(4, c.createArrayOf("text", labels.stream().map(Label::detailJson).toArray()));
+            ps.setString(5, model);
             ps.executeUpdate();
-            done.setLong(1, recordId);
+            done.setArray(1, c.createArrayOf("bigint", claimed.toArray()));
             done.executeUpdate();
         }
-    }
-
-    void dequeue(long recordId) {
-        Jdbc.update(dataSource, "dequeuing a record", "DELETE FROM classify_queue WHERE record_id = ?", recordId);
     }
 
     /** Queues every embedded record whose label came from a model (or that has none) for a new model. */
@@ -81,7 +90,7 @@ public class ClassifierRepository {
                 """
                 INSERT INTO classify_queue (record_id)
                 SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
-                 WHERE r.fault_source IS DISTINCT FROM 'engineer'
+                 WHERE NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
                 ON CONFLICT (record_id) DO NOTHING
                 """);
     }
@@ -112,7 +121,8 @@ public class ClassifierRepository {
                 INSERT INTO classify_queue (record_id)
                 SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
                   JOIN assets a ON a.id = r.asset_id
-                 WHERE a.site = ? AND r.fault_source IS DISTINCT FROM 'engineer'
+                 WHERE a.site = ?
+                   AND NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
                 ON CONFLICT (record_id) DO NOTHING
                 """, site);
     }
@@ -121,21 +131,26 @@ public class ClassifierRepository {
         return Jdbc.number(dataSource, "counting the classify queue", "SELECT count(*) FROM classify_queue");
     }
 
-    /** The record's current label and source, locked for the correction. */
+    /** The record's current label and source (nulls when unclassified), locked; empty: no such record. */
     Optional<String[]> lockLabel(long recordId) {
         return Jdbc.list(dataSource, "reading a record's fault class",
                         rs -> new String[] {rs.getString(1), rs.getString(2)},
-                        "SELECT fault_class, fault_source FROM records WHERE id = ? FOR UPDATE", recordId)
+                        """
+                        SELECT f.fault_class, f.fault_source FROM records r
+                          LEFT JOIN record_faults f ON f.record_id = r.id
+                         WHERE r.id = ? FOR UPDATE OF r
+                        """, recordId)
                 .stream().findFirst();
     }
 
     OffsetDateTime correct(long recordId, String previous, String previousSource, String label, String actor) {
         Jdbc.update(dataSource, "correcting a fault class",
                 """
-                UPDATE records SET fault_class = ?, fault_confidence = 1, fault_source = 'engineer',
-                       fault_model = NULL, fault_classified_at = now()
-                 WHERE id = ?
-                """, label, recordId);
+                INSERT INTO record_faults (record_id, fault_class, fault_confidence, fault_source)
+                VALUES (?, ?, 1, 'engineer')
+                ON CONFLICT (record_id) DO UPDATE SET fault_class = excluded.fault_class, fault_confidence = 1,
+                       fault_source = 'engineer', fault_model = NULL, fault_detail = NULL, fault_classified_at = now()
+                """, recordId, label);
         Jdbc.update(dataSource, "recording a correction", "DELETE FROM classify_queue WHERE record_id = ?", recordId);
         return Jdbc.list(dataSource, "recording a correction", rs -> rs.getObject(1, OffsetDateTime.class),
                         """
@@ -159,8 +174,8 @@ public class ClassifierRepository {
     List<Correction> engineerLabels() {
         return Jdbc.list(dataSource, "reading corrected records",
                 rs -> new Correction(rs.getLong(1), rs.getString(2), rs.getString(3)),
-                "SELECT id, concat_ws('. ', title, text), fault_class FROM records WHERE fault_source = 'engineer'"
-                        + " ORDER BY id");
+                "SELECT r.id, concat_ws('. ', r.title, r.text), f.fault_class FROM records r"
+                        + " JOIN record_faults f ON f.record_id = r.id WHERE f.fault_source = 'engineer' ORDER BY r.id");
     }
 
     int saveModel(String embeddingModel, String taxonomy, int examples, int corrections, byte[] payload) {

@@ -53,18 +53,22 @@ public class ClassifierService {
         List<ClassifierRepository.Queued> batch = repository.claim(config.batchSize());
         Map<String, java.util.Set<String>> sites = batch.isEmpty() ? Map.of() : repository.siteLabels();
         try {
+            List<ClassifierRepository.Label> labels = new java.util.ArrayList<>();
             for (ClassifierRepository.Queued q : batch) {
                 if (q.vector() == null) {
-                    repository.dequeue(q.recordId()); // re-embedding will queue it again
-                    continue;
+                    continue; // dequeued below; re-embedding will queue it again
                 }
                 Prediction p = loaded.get().model().predict(q.text(), q.vector(),
                         q.site() == null ? null : sites.get(q.site()));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("alternatives", p.alternatives());
                 detail.put("evidence", p.evidence());
-                repository.label(q.recordId(), label(p), p.confidence(), loaded.get().name(),
-                        json.writeValueAsString(detail));
+                labels.add(new ClassifierRepository.Label(q.recordId(), label(p), p.confidence(),
+                        json.writeValueAsString(detail)));
+            }
+            if (!batch.isEmpty()) {
+                repository.label(labels, batch.stream().map(ClassifierRepository.Queued::recordId).toList(),
+                        loaded.get().name());
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("classifying queued records: " + e.getMessage(), e);

@@ -28,6 +28,13 @@ public interface ClassifyConfig {
     @WithDefault("256")
     int batchSize();
 
+    /**
+     * Records wait for classification while more than this many wait for embedding (a bulk import): the
+     * embedding, which search needs, gets the CPU first.
+     */
+    @WithDefault("1000")
+    int maxEmbeddingBacklog();
+
     /** How often an idle instance looks for records to classify and training runs to do. */
     @WithDefault("1s")
     Duration pollInterval();

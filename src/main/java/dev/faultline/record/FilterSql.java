@@ -20,7 +20,7 @@ public record FilterSql(String conditions, List<Object> values) {
         add(sql, values, "r.source = ?", f.source());
         add(sql, values, "r.occurred_at >= ?", f.from());
         add(sql, values, "r.occurred_at < ?", f.to());
-        add(sql, values, "r.fault_class = ?", f.faultClass());
+        add(sql, values, "r.id IN (SELECT f.record_id FROM record_faults f WHERE f.fault_class = ?)", f.faultClass());
         return new FilterSql(sql.toString(), values);
     }
 

@@ -25,10 +25,10 @@ public class RecordRepository {
             """
             SELECT r.id, r.source, r.external_id, r.kind, r.asset_id, a.name AS asset_name, a.type AS asset_type,
                    a.site AS asset_site, a.line AS asset_line, r.occurred_at, r.author, r.title, r.text,
-                   r.fields::text AS fields, r.language, r.tags, r.fault_class, r.fault_confidence, r.fault_source,
-                   r.fault_model, r.fault_detail::text AS fault_detail, r.fault_classified_at, r.content_hash, r.created_at,
+                   r.fields::text AS fields, r.language, r.tags, f.fault_class, f.fault_confidence, f.fault_source,
+                   f.fault_model, f.fault_detail::text AS fault_detail, f.fault_classified_at, r.content_hash, r.created_at,
                    r.updated_at
-              FROM records r LEFT JOIN assets a ON a.id = r.asset_id
+              FROM records r LEFT JOIN assets a ON a.id = r.asset_id LEFT JOIN record_faults f ON f.record_id = r.id
             """;
     private static final String ORDER = " ORDER BY r.occurred_at DESC NULLS LAST, r.id DESC LIMIT ? OFFSET ?";
     private static final String COUNT = "SELECT count(*) FROM records r LEFT JOIN assets a ON a.id = r.asset_id";

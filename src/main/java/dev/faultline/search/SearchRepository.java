@@ -66,8 +66,8 @@ public class SearchRepository {
             SELECT 'site', a.site, count(*)""" + FROM + """
              WHERE r.id = ANY (?) AND a.site IS NOT NULL GROUP BY a.site
             UNION ALL
-            SELECT 'faultClass', r.fault_class, count(*)""" + FROM + """
-             WHERE r.id = ANY (?) AND r.fault_class IS NOT NULL GROUP BY r.fault_class
+            SELECT 'faultClass', f.fault_class, count(*) FROM record_faults f
+             WHERE f.record_id = ANY (?) GROUP BY f.fault_class
             """;
 
     private final DataSource dataSource;

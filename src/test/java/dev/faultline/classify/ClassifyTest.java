@@ -115,7 +115,7 @@ class ClassifyTest {
                 .then().statusCode(200);
         awaitClassified(1);
         long id = db.count("SELECT id FROM records WHERE external_id = 'FC-C'");
-        String previous = db.string("SELECT fault_class FROM records WHERE id = " + id);
+        String previous = db.string("SELECT fault_class FROM record_faults WHERE record_id = " + id);
         Api.Session engineer = Api.user("fc-eng-" + Api.RUN, "engineer");
 
         engineer.given().header("X-CSRF-Token", engineer.csrf()).contentType(ContentType.JSON)
@@ -138,7 +138,7 @@ class ClassifyTest {
         assertEquals(corrected, classify(text).getString("label"), "the next model learnt the correction");
         // the new model relabels model-labelled records but never the engineer's
         awaitClassified(1);
-        assertEquals(corrected, db.string("SELECT fault_class FROM records WHERE id = " + id));
+        assertEquals(corrected, db.string("SELECT fault_class FROM record_faults WHERE record_id = " + id));
         assertNotEquals(corrected, before);
     }
 
@@ -178,8 +178,8 @@ class ClassifyTest {
         awaitRun(run);
         awaitClassified(300);
         assertEquals(300, db.count("SELECT count(*) FROM records WHERE external_id LIKE 'FC-R-%'"));
-        assertEquals(300, db.count("SELECT count(*) FROM records WHERE external_id LIKE 'FC-R-%'"
-                + " AND fault_class IS NOT NULL AND fault_model IS NOT NULL"));
+        assertEquals(300, db.count("SELECT count(*) FROM records r JOIN record_faults f ON f.record_id = r.id"
+                + " WHERE r.external_id LIKE 'FC-R-%' AND f.fault_model IS NOT NULL"));
         given().get("/api/v1/classifier/training/" + run).then().body("status", equalTo("done"))
                 .body("progress", equalTo(1.0f));
     }
@@ -203,7 +203,8 @@ class ClassifyTest {
         given().get("/api/v1/fault-classes").then().body("label", hasItem("Electrical"));
         // the site's records are classified again, among its own labels only
         awaitClassified(1);
-        String label = db.string("SELECT fault_class FROM records WHERE external_id = 'FC-S'");
+        String label = db.string("SELECT f.fault_class FROM record_faults f JOIN records r ON r.id = f.record_id"
+                + " WHERE r.external_id = 'FC-S'");
         assertTrue(List.of("Leaking", "Vibration", "Unknown").contains(label), label);
         JsonPath answer = given().contentType(ContentType.JSON)
                 .body(Map.of("text", "motor tripped on earth fault", "site", site)).post("/api/v1/classify").then()
@@ -256,7 +257,7 @@ class ClassifyTest {
         index.awaitEmpty();
         long until = System.currentTimeMillis() + 120_000;
         while (db.count("SELECT count(*) FROM classify_queue") > 0
-                || db.count("SELECT count(*) FROM records WHERE fault_class IS NOT NULL") < atLeast) {
+                || db.count("SELECT count(*) FROM record_faults") < atLeast) {
             if (System.currentTimeMillis() > until) {
                 throw new AssertionError("records were not classified");
             }

@@ -3,7 +3,6 @@ package dev.faultline.classify.head;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.TreeMap;
 
 /**
  * Lexical features that survive misspelling and shorthand ("falure", "o/heating"): character n-grams of each
@@ -27,28 +26,47 @@ public final class CharNgrams {
         return 1 << bits;
     }
 
-    /** Raw term counts (not weighted), sorted by index. */
+    /**
+     * Raw term counts (not weighted), sorted by index. Each n-gram's hash is computed in place with the formula of
+     * {@link String#hashCode()} (so it equals {@code gram.hashCode()}), then the hashes are sorted and counted: no
+     * substrings, no boxing; this runs for every record the background job classifies.
+     */
     public Sparse counts(String text) {
         String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        TreeMap<Integer, Float> counts = new TreeMap<>();
+        int mask = dimensions() - 1;
+        int[] hashes = new int[16];
+        int size = 0;
         for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
             if (word.isEmpty()) {
                 continue;
             }
-            String w = " " + word + " ";
+            char[] w = (" " + word + " ").toCharArray();
             for (int n = min; n <= max; n++) {
-                for (int i = 0; i + n <= w.length(); i++) {
-                    int h = w.substring(i, i + n).hashCode() & (dimensions() - 1);
-                    counts.merge(h, 1f, Float::sum);
+                for (int i = 0; i + n <= w.length; i++) {
+                    int h = 0;
+                    for (int k = i; k < i + n; k++) {
+                        h = 31 * h + w[k];
+                    }
+                    if (size == hashes.length) {
+                        hashes = Arrays.copyOf(hashes, size * 2);
+                    }
+                    hashes[size++] = h & mask;
                 }
             }
         }
-        int[] index = new int[counts.size()];
-        float[] value = new float[counts.size()];
-        int k = 0;
-        for (var e : counts.entrySet()) {
-            index[k] = e.getKey();
-            value[k++] = e.getValue();
+        Arrays.sort(hashes, 0, size);
+        int distinct = 0;
+        for (int k = 0; k < size; k++) {
+            distinct += k == 0 || hashes[k] != hashes[k - 1] ? 1 : 0;
+        }
+        int[] index = new int[distinct];
+        float[] value = new float[distinct];
+        int d = -1;
+        for (int k = 0; k < size; k++) {
+            if (k == 0 || hashes[k] != hashes[k - 1]) {
+                index[++d] = hashes[k];
+            }
+            value[d]++;
         }
         return new Sparse(index, value);
     }
