@@ -45,6 +45,7 @@ public class ClassifyEval {
             public String provider() { return "cpu"; }
             public int intraOpThreads() { return 0; }
             public int batchSize() { return 32; }
+            public int queryThreads() { return 1; }
         });
         System.out.printf("model %s; options %s%n", embedder.modelId(), OURS);
         if (sets.contains("fmc")) fmc();

@@ -41,6 +41,7 @@ INSERT INTO record_embeddings (record_id, chunk, model, content_hash, embedding)
          (SELECT array_agg(x + (random()::real - 0.5) * 0.02) FROM unnest(s.embedding::real[]) x)::vector
     FROM records r JOIN src s ON s.n = substr(r.external_id, 3)::int % 6169 WHERE r.source = 'bench';
 DELETE FROM embedding_queue;
+DELETE FROM classify_queue; -- the copies stay unclassified: latency is measured without background work
 ANALYZE records, record_embeddings, assets;
 SQL
 echo "copied in $(( $(date +%s) - t0 )) s: $(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from records') records"

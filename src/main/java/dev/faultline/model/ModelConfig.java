@@ -22,6 +22,10 @@ public interface ModelConfig {
     @WithDefault("0")
     int intraOpThreads();
 
+    /** Threads for inputs of at most 4 texts (search queries): 1 gives the lowest latency next to PostgreSQL. */
+    @WithDefault("1")
+    int queryThreads();
+
     /** Texts per inference batch (sorted by length, padded per batch). */
     @WithDefault("32")
     int batchSize();

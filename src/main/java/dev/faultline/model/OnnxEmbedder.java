@@ -40,6 +40,8 @@ public class OnnxEmbedder implements Embedder {
     private final ModelConfig config;
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
+    /** The same model with fewer threads, for a few texts at a time (search queries): lower latency. */
+    private final OrtSession small;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final String provider;
@@ -62,15 +64,18 @@ public class OnnxEmbedder implements Embedder {
         try {
             byte[] model = readAll(manifest.onnx());
             checkSha(model);
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // ONNX Runtime's own default counts physical cores, which on small VMs is often 1 of the 2 CPUs
-            // the JVM may use: measured here, 2 threads embed 1.7x faster than the default
+            // the JVM may use: measured here, 2 threads embed batches 1.7x faster than the default
             this.threads = config.intraOpThreads() > 0 ? config.intraOpThreads()
                     : Runtime.getRuntime().availableProcessors();
-            options.setIntraOpNumThreads(threads);
+            OrtSession.SessionOptions options = options(threads);
             this.provider = Providers.choose(config.provider(), options);
             this.session = env.createSession(model, options);
+            // ...but one text on 2 threads is slower than on 1 next to PostgreSQL: at 100k records hybrid search
+            // p50/p95 was 53/150 ms with 2 threads and 42/105 ms with 1
+            OrtSession.SessionOptions smallOptions = options(Math.min(threads, config.queryThreads()));
+            Providers.choose(config.provider(), smallOptions);
+            this.small = env.createSession(model, smallOptions);
             try (InputStream in = ModelManifest.open(manifest.tokenizer())) {
                 this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "true",
                         "maxLength", String.valueOf(manifest.maxTokens()), "padding", "false"));
@@ -133,7 +138,7 @@ public class OnnxEmbedder implements Embedder {
             if (typeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
+            try (OrtSession.Result result = (rows <= SMALL ? small : session).run(inputs)) {
                 // read the output buffer directly: converting it to float[][][] costs as much as the inference
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 return Pooling.pool(hidden, rows, width, mask, manifest.pooling().equals("cls"), manifest.normalize());
@@ -163,7 +168,19 @@ public class OnnxEmbedder implements Embedder {
     @PreDestroy
     void close() throws OrtException {
         session.close();
+        small.close();
         tokenizer.close();
+    }
+
+    private static final int SMALL = 4;
+
+    private static OrtSession.SessionOptions options(int threads) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setIntraOpNumThreads(threads);
+        // idle threads would spin by default, taking CPU from PostgreSQL on the same cores
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
     }
 
     private static byte[] readAll(String location) throws IOException {
