@@ -117,9 +117,20 @@ public class AskService {
             RecordView r = h.record();
             out.add(new AskView.Retrieved(out.size() + 1, r.id(), r.title(), text(r),
                     r.asset() == null ? null : r.asset().name() != null ? r.asset().name() : r.asset().id(),
-                    r.occurredAt(), h.snippet(), h.score()));
+                    r.occurredAt(), h.snippet(), h.score(), action(r)));
         }
         return out;
+    }
+
+    private static final List<String> ACTION_FIELDS = List.of("action", "corrective_action", "correctiveaction",
+            "resolution", "remedy", "fix");
+
+    /** What was done, from the first field named like an action; null when there is none. */
+    private static String action(RecordView r) {
+        return r.fields().entrySet().stream()
+                .filter(e -> ACTION_FIELDS.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))
+                        && e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getValue().strip()).findFirst().orElse(null);
     }
 
     /** The record's text and the field values it does not already contain (the action taken, findings). */

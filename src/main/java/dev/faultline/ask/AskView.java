@@ -14,7 +14,10 @@ public record AskView(String answer, List<Citation> citations, String generator,
     /** {@code n} is the number used in the answer text. */
     public record Citation(int n, long recordId, String snippet) {}
 
-    /** A record the answer could draw on, numbered as the generator saw it. */
+    /**
+     * A record the answer could draw on, numbered as the generator saw it; {@code action} is what was done (the
+     * record's action / corrective action / resolution field), when it has one.
+     */
     public record Retrieved(int n, long recordId, String title, String text, String asset, OffsetDateTime occurredAt,
-            String snippet, double score) {}
+            String snippet, double score, String action) {}
 }

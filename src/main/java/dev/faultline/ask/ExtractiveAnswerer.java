@@ -57,7 +57,14 @@ public class ExtractiveAnswerer {
         StringBuilder sb = new StringBuilder(lead(total, records));
         List<Integer> cited = new ArrayList<>();
         for (Unit u : chosen) {
-            sb.append("\n• ").append(u.text()).append(" [").append(u.n()).append("]");
+            sb.append("\n• ").append(u.text());
+            // what was done goes with the problem: "what fixed ..." is answered by the record's action
+            String action = records.get(u.n() - 1).action();
+            if (action != null && !cited.contains(u.n()) && !action.contains(u.text())
+                    && !u.text().contains(action)) {
+                sb.append(" → ").append(action.length() > 200 ? action.substring(0, 199) + "…" : action);
+            }
+            sb.append(" [").append(u.n()).append("]");
             if (!cited.contains(u.n())) {
                 cited.add(u.n());
             }

@@ -58,6 +58,21 @@ class AskTest {
     }
 
     @Test
+    void theProblemIsQuotedWithWhatWasDone() {
+        Map<String, Object> record = Json.record("AX-FIX", "R/H engine rough running at idle.");
+        record.put("fields", Map.of("problem", "R/H engine rough running at idle.",
+                "action", "Cleaned and gapped the spark plugs, idle smooth on ground run."));
+        given().contentType(ContentType.JSON).body(Json.batch(record)).post("/api/v1/records").then().statusCode(200);
+        index.awaitEmpty();
+        JsonPath a = given().contentType(ContentType.JSON)
+                .body(Map.of("question", "what fixed the rough running at idle?"))
+                .post("/api/v1/ask").then().statusCode(200).extract().jsonPath();
+        assertTrue(a.getString("answer").contains("→ Cleaned and gapped the spark plugs"), a.getString("answer"));
+        assertTrue(a.getList("retrieved.action", String.class)
+                .contains("Cleaned and gapped the spark plugs, idle smooth on ground run."));
+    }
+
+    @Test
     void saysSoWhenTheRecordsDoNotAnswer() {
         JsonPath a = given().contentType(ContentType.JSON)
                 .body(Map.of("question", "what is the capital of France?"))
