@@ -2,6 +2,7 @@ package dev.faultline.ask;
 
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
+import dev.faultline.model.Embedder;
 import dev.faultline.model.Generator;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.RecordConfig;
@@ -26,14 +27,16 @@ public class AskService {
     private static final Logger LOG = Logger.getLogger(AskService.class);
 
     private final SearchService search;
+    private final Embedder embedder;
     private final Generator generator;
     private final ExtractiveAnswerer extractive;
     private final AskConfig config;
     private final RecordConfig records;
 
-    AskService(SearchService search, Generator generator, ExtractiveAnswerer extractive, AskConfig config,
-            RecordConfig records) {
+    AskService(SearchService search, Embedder embedder, Generator generator, ExtractiveAnswerer extractive,
+            AskConfig config, RecordConfig records) {
         this.search = search;
+        this.embedder = embedder;
         this.generator = generator;
         this.extractive = extractive;
         this.config = config;
@@ -58,7 +61,9 @@ public class AskService {
 
     private AskView answer(AskRequest request, Listener listener) {
         String question = check(request);
-        SearchView found = search.search(query(question, request.filters()));
+        // embedded once: for the semantic half of the search and for the extractive answer
+        float[] vector = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
+        SearchView found = search.search(query(question, request.filters()), vector);
         List<AskView.Retrieved> retrieved = retrieved(found.items());
         if (listener != null) {
             retrieved.forEach(listener.retrieved());
@@ -88,7 +93,7 @@ public class AskService {
                 notice = "The LLM server did not answer (" + e.getMessage() + "); this is the extractive answer.";
             }
         }
-        ExtractiveAnswerer.Answer a = extractive.answer(question, retrieved, found.total());
+        ExtractiveAnswerer.Answer a = extractive.answer(vector, retrieved, found.total());
         return new AskView(a.text(), citations(a.cited(), retrieved), ExtractiveAnswerer.NAME, notice, retrieved);
     }
 
@@ -115,7 +120,7 @@ public class AskService {
         List<AskView.Retrieved> out = new ArrayList<>();
         for (SearchView.Hit h : hits) {
             RecordView r = h.record();
-            out.add(new AskView.Retrieved(out.size() + 1, r.id(), r.title(), text(r),
+            out.add(new AskView.Retrieved(out.size() + 1, r.id(), r.title(), r.textWithFields(),
                     r.asset() == null ? null : r.asset().name() != null ? r.asset().name() : r.asset().id(),
                     r.occurredAt(), h.snippet(), h.score(), action(r)));
         }
@@ -131,14 +136,6 @@ public class AskService {
                 .filter(e -> ACTION_FIELDS.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))
                         && e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getValue().strip()).findFirst().orElse(null);
-    }
-
-    /** The record's text and the field values it does not already contain (the action taken, findings). */
-    private static String text(RecordView r) {
-        StringBuilder sb = new StringBuilder(r.text());
-        r.fields().values().stream().filter(v -> v != null && !r.text().contains(v))
-                .forEach(v -> sb.append(sb.toString().matches("(?s).*[.!?;]\\s*$") ? " " : ". ").append(v));
-        return sb.toString();
     }
 
     private static List<AskView.Citation> citations(Iterable<Integer> cited, List<AskView.Retrieved> retrieved) {

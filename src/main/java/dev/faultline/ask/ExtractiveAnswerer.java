@@ -30,7 +30,8 @@ public class ExtractiveAnswerer {
     /** The answer text and the record numbers it cites (empty when the records do not answer). */
     record Answer(String text, List<Integer> cited) {}
 
-    Answer answer(String question, List<AskView.Retrieved> records, long total) {
+    /** {@code question} is the question's embedding (query role), the one search already used. */
+    Answer answer(float[] question, List<AskView.Retrieved> records, long total) {
         List<Integer> owners = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (AskView.Retrieved r : records) {
@@ -43,12 +44,12 @@ public class ExtractiveAnswerer {
             return new Answer(records.isEmpty() ? "No records match this question." : NO_ANSWER, List.of());
         }
         List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
-        float[] q = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             // a little credit for the search rank: the fused ranking already weighed the keywords
             double rank = 0.03 / owners.get(i);
-            units.add(new Unit(owners.get(i), texts.get(i), vectors.get(i), cos(q, vectors.get(i)) + rank));
+            units.add(new Unit(owners.get(i), texts.get(i), vectors.get(i),
+                    Embedder.cosine(question, vectors.get(i)) + rank));
         }
         List<Unit> chosen = mmr(units);
         if (chosen.isEmpty() || chosen.getFirst().relevance() < config.minRelevance()) {
@@ -79,7 +80,8 @@ public class ExtractiveAnswerer {
             Unit best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Unit u : left) {
-                double redundancy = chosen.stream().mapToDouble(c -> cos(c.vector(), u.vector())).max().orElse(0);
+                double redundancy = chosen.stream().mapToDouble(c -> Embedder.cosine(c.vector(), u.vector())).max()
+                        .orElse(0);
                 double score = 0.7 * u.relevance() - 0.3 * redundancy;
                 if (redundancy < 0.92 && score > bestScore) {
                     best = u;
@@ -104,11 +106,4 @@ public class ExtractiveAnswerer {
         return total + " records match; the " + records.size() + " closest" + span + " say:";
     }
 
-    static double cos(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 }

@@ -6,6 +6,7 @@ import dev.faultline.classify.head.LabelledText;
 import dev.faultline.classify.head.TrainOptions;
 import dev.faultline.classify.head.Trainer;
 import dev.faultline.model.Embedder;
+import dev.faultline.model.ModelManifest;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -122,12 +121,7 @@ public class ClassifierTraining {
     /** {@code text,label} lines; the label is after the last comma (texts may contain commas). */
     static List<String[]> read(String location) {
         String content;
-        try (InputStream in = location.startsWith("classpath:")
-                ? ClassifierTraining.class.getClassLoader().getResourceAsStream(location.substring(10))
-                : Files.newInputStream(Path.of(location))) {
-            if (in == null) {
-                throw new IllegalStateException("faultline.classify.training-data: " + location + " not found");
-            }
+        try (InputStream in = ModelManifest.open(location)) {
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("faultline.classify.training-data: cannot read " + location, e);

@@ -1,11 +1,10 @@
 package dev.faultline.classify;
 
+import dev.faultline.model.ModelManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +20,7 @@ public record Taxonomy(String source, List<FaultClass> classes) {
 
     public static Taxonomy load(String location) {
         String text;
-        try (InputStream in = location.startsWith("classpath:")
-                ? Taxonomy.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()))
-                : Files.newInputStream(Path.of(location))) {
-            if (in == null) {
-                throw new IllegalStateException("faultline.classify.taxonomy: " + location + " not found");
-            }
+        try (InputStream in = ModelManifest.open(location)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("faultline.classify.taxonomy: cannot read " + location, e);

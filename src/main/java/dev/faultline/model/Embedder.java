@@ -24,4 +24,13 @@ public interface Embedder {
 
     /** The execution provider actually in use ({@code CPU} or {@code CUDA}). */
     String provider();
+
+    /** Cosine similarity of two of these vectors (unit length, so the dot product). */
+    static double cosine(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
 }

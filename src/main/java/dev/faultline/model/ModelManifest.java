@@ -44,8 +44,8 @@ public record ModelManifest(
                 p.getProperty("passage-prefix", ""));
     }
 
-    /** Opens a {@code classpath:} resource or a file. */
-    static InputStream open(String location) throws IOException {
+    /** Opens a {@code classpath:} resource or a file (model files, and other configured resources). */
+    public static InputStream open(String location) throws IOException {
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());
             InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);

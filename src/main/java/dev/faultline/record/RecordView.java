@@ -22,4 +22,13 @@ public record RecordView(
         FaultClassView classification,
         String contentHash,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt) {
+
+    /** The text and the field values it does not already contain (the action taken, findings), as sentences. */
+    public String textWithFields() {
+        StringBuilder sb = new StringBuilder(text);
+        fields.values().stream().filter(v -> v != null && !v.isBlank() && !text.contains(v))
+                .forEach(v -> sb.append(sb.toString().matches("(?s).*[.!?;]\\s*$") ? " " : ". ").append(v.strip()));
+        return sb.toString();
+    }
+}

@@ -37,6 +37,12 @@ public class SearchService {
 
     @Transactional
     public SearchView search(SearchQuery q) {
+        return search(q, null);
+    }
+
+    /** As {@link #search(SearchQuery)}, with the query's embedding when the caller already has it. */
+    @Transactional
+    public SearchView search(SearchQuery q, float[] queryVector) {
         try {
             List<String> terms = shorthand.terms(q.text());
             String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
@@ -48,7 +54,8 @@ public class SearchService {
                 weights.add(1.0);
             }
             if (q.mode() != SearchQuery.Mode.keyword) {
-                float[] vector = embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
+                float[] vector = queryVector != null ? queryVector
+                        : embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
                 rankings.add(repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
                         config.minSimilarity()));
                 weights.add(config.semanticWeight());

@@ -50,7 +50,7 @@ public class ExtractiveSummarizer {
         for (Group g : groups) {
             double sum = 0;
             for (Unit u : units) {
-                sum += Math.max(0, cos(g.first.vector(), u.vector()));
+                sum += Math.max(0, Embedder.cosine(g.first.vector(), u.vector()));
             }
             g.centrality = sum / units.size() * Math.sqrt(records(g).size());
         }
@@ -58,7 +58,7 @@ public class ExtractiveSummarizer {
         List<Group> left = new ArrayList<>(groups);
         while (chosen.size() < lines && !left.isEmpty()) {
             Group best = left.stream().max(Comparator.comparingDouble(g -> 0.7 * g.centrality
-                    - 0.3 * chosen.stream().mapToDouble(c -> cos(c.first.vector(), g.first.vector())).max()
+                    - 0.3 * chosen.stream().mapToDouble(c -> Embedder.cosine(c.first.vector(), g.first.vector())).max()
                             .orElse(0))).orElseThrow();
             chosen.add(best);
             left.remove(best);
@@ -70,10 +70,7 @@ public class ExtractiveSummarizer {
         List<String> texts = new ArrayList<>();
         List<RecordView> owners = new ArrayList<>();
         for (RecordView r : records) {
-            List<String> parts = new ArrayList<>(Sentences.split(r.text()));
-            r.fields().values().stream().filter(v -> v != null && !r.text().contains(v))
-                    .forEach(v -> parts.addAll(Sentences.split(v)));
-            for (String s : parts) {
+            for (String s : Sentences.split(r.textWithFields())) {
                 texts.add(s);
                 owners.add(r);
             }
@@ -92,7 +89,7 @@ public class ExtractiveSummarizer {
         for (Unit u : units) {
             Group home = null;
             for (Group g : groups) {
-                if (cos(g.first.vector(), u.vector()) >= config.sameProblem()) {
+                if (Embedder.cosine(g.first.vector(), u.vector()) >= config.sameProblem()) {
                     home = g;
                     break;
                 }
@@ -123,11 +120,4 @@ public class ExtractiveSummarizer {
                 dates.isEmpty() ? null : dates.getLast(), assets);
     }
 
-    static double cos(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 }

@@ -57,7 +57,17 @@ public class SummaryService {
     }
 
     public SummaryView summarize(SummaryRequest request) {
-        Input input = input(request);
+        return summarize(input(request));
+    }
+
+    /** A long record's summary (for its page, from the record it already has); empty for short texts. */
+    public java.util.Optional<SummaryView> ofLongRecord(RecordView r) {
+        return r.text().length() > config.longText()
+                ? java.util.Optional.of(summarize(new Input(List.of(r), 1)))
+                : java.util.Optional.empty();
+    }
+
+    private SummaryView summarize(Input input) {
         int lines = input.records().size() == 1 ? config.recordLines() : config.lines();
         String generatorName = generator.available() && input.records().size() > 1 ? generator.name() : "extractive";
         String key = key(input.records(), generatorName, lines);
@@ -83,13 +93,6 @@ public class SummaryService {
             cache.store(key, write(view));
         }
         return view;
-    }
-
-    /** A long record's summary (for its page); empty for short texts. */
-    public java.util.Optional<SummaryView> ofLongRecord(RecordView r) {
-        return r.text().length() > config.longText()
-                ? java.util.Optional.of(summarize(new SummaryRequest(r.id(), null, null)))
-                : java.util.Optional.empty();
     }
 
     private record Input(List<RecordView> records, long matching) {}
