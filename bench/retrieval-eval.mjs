@@ -75,8 +75,41 @@ export const QUESTIONS = [
   ["vacuum pump failure", /\bVAC/],
 ];
 
+// Questions for choosing settings (`retrieval-eval.sh tune`), on other topics than the ones above, which stay the
+// held-out evaluation.
+export const DEV_QUESTIONS = [
+  ["exhaust pipe cracked or leaking", /EXHAUST.*(LEAK|CRACK)|(LEAK|CRACK).*EXHAUST/],
+  ["fouled spark plugs", /PLUG.*FOUL|FOUL.*PLUG/],
+  ["oil cooler leaking", /OIL COOLER.*LEAK|LEAK.*OIL COOLER/],
+  ["alternator not charging", /ALTERNATOR|\bALT\b/],
+  ["push rod tube seal weeping oil", /PUSH ?ROD/],
+  ["oil sump problem", /SUMP/],
+  ["crack in the crankcase", /CRANKCASE|CRANK CASE/],
+  ["fuel leak or fuel stain", /FUEL.*(LEAK|STAIN)|(LEAK|STAIN).*FUEL/],
+  ["metal particles found in the oil", /METAL|SHAVINGS|PARTICLES/],
+  ["breather tube", /BREATHER/],
+  ["oil dipstick or filler cap", /DIPSTICK|DIP STICK|OIL CAP|FILLER CAP/],
+  ["torn air duct or scat hose", /SCAT|DUCT/],
+  ["cracked engine mount", /MOUNT/],
+  ["muffler damaged", /MUFFLER/],
+  ["chafed wires or lines", /CHAF/],
+  ["safety wire missing", /SAFETY WIRE/],
+  ["emergency locator transmitter battery", /\bELT\b/],
+  ["engine primer leaking", /PRIMER/],
+];
+
 export function relevantText(record) {
   return `${record.fields?.problem ?? record.text} ${record.fields?.action ?? ""}`.toUpperCase();
+}
+
+// P@10 and nDCG@10 of one question's top ten records (binary relevance, ideal = all relevant logbook entries)
+function judge(records, rule, logbook) {
+  const rel = records.slice(0, 10).map((r) => (rule.test(relevantText(r)) ? 1 : 0));
+  const dcg = rel.reduce((s, r, i) => s + r / Math.log2(i + 2), 0);
+  const ideal = Math.min(10, logbook.filter((t) => rule.test(t)).length);
+  let idcg = 0;
+  for (let i = 0; i < ideal; i++) idcg += 1 / Math.log2(i + 2);
+  return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0 };
 }
 
 async function evalMaintNet(logbook) {
@@ -84,16 +117,63 @@ async function evalMaintNet(logbook) {
   for (const mode of MODES) {
     let p10 = 0, ndcg = 0;
     for (const [q, rule] of QUESTIONS) {
-      const items = await search(q, mode, "maintnet", 10);
-      const rel = items.map((h) => (rule.test(relevantText(h.record)) ? 1 : 0));
-      p10 += rel.reduce((a, b) => a + b, 0) / 10;
-      const dcg = rel.reduce((s, r, i) => s + r / Math.log2(i + 2), 0);
-      const ideal = Math.min(10, logbook.filter((t) => rule.test(t)).length);
-      let idcg = 0;
-      for (let i = 0; i < ideal; i++) idcg += 1 / Math.log2(i + 2);
-      ndcg += idcg ? dcg / idcg : 0;
+      const j = judge((await search(q, mode, "maintnet", 10)).map((h) => h.record), rule, logbook);
+      p10 += j.p10;
+      ndcg += j.ndcg;
     }
     rows.push({ mode, queries: QUESTIONS.length, "P@10": (p10 / QUESTIONS.length).toFixed(3), "nDCG@10": (ndcg / QUESTIONS.length).toFixed(3) });
+  }
+  return rows;
+}
+
+// Reciprocal-rank fusion as the app does it (k = 60), with the vector list weighted w: for choosing w offline.
+function fuse(keyword, semantic, w) {
+  const score = new Map(), byId = new Map();
+  for (const [list, weight] of [[keyword, 1], [semantic, w]]) {
+    list.forEach((h, i) => {
+      byId.set(h.record.id, h.record);
+      score.set(h.record.id, (score.get(h.record.id) ?? 0) + weight / (60 + i + 1));
+    });
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => byId.get(id));
+}
+
+// Settings chosen on held-out data: the dev questions over MaintNet and the MaintNorm validation split.
+async function tune(logbook, val) {
+  const WEIGHTS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2];
+  const dev = { keyword: 0, semantic: 0 }, norm = { keyword: 0, semantic: 0 };
+  const fusedDev = new Map(WEIGHTS.map((w) => [w, 0])), fusedNorm = new Map(WEIGHTS.map((w) => [w, 0]));
+  for (const [q, rule] of DEV_QUESTIONS) {
+    const k = await search(q, "keyword", "maintnet", 200), s = await search(q, "semantic", "maintnet", 200);
+    dev.keyword += judge(k.map((h) => h.record), rule, logbook).ndcg;
+    dev.semantic += judge(s.map((h) => h.record), rule, logbook).ndcg;
+    for (const w of WEIGHTS) fusedDev.set(w, fusedDev.get(w) + judge(fuse(k, s, w), rule, logbook).ndcg);
+  }
+  const byRaw = new Map();
+  val.forEach((t, i) => byRaw.set(t.raw, [...(byRaw.get(t.raw) ?? []), `mnv-${i}`]));
+  let n = 0;
+  const rr = (records, relevant) => {
+    const rank = records.slice(0, 20).findIndex((r) => relevant.has(r.externalId));
+    return rank >= 0 ? 1 / (rank + 1) : 0;
+  };
+  for (const t of val) {
+    if (!t.norm.trim()) continue;
+    n++;
+    const relevant = new Set(byRaw.get(t.raw));
+    const k = await search(t.norm, "keyword", "maintnorm-val", 200), s = await search(t.norm, "semantic", "maintnorm-val", 200);
+    norm.keyword += rr(k.map((h) => h.record), relevant);
+    norm.semantic += rr(s.map((h) => h.record), relevant);
+    for (const w of WEIGHTS) fusedNorm.set(w, fusedNorm.get(w) + rr(fuse(k, s, w), relevant));
+  }
+  const d = DEV_QUESTIONS.length;
+  const rows = [
+    { fusion: "keyword only", "MaintNet dev nDCG@10": (dev.keyword / d).toFixed(3), "MaintNorm val MRR@20": (norm.keyword / n).toFixed(3) },
+    { fusion: "semantic only", "MaintNet dev nDCG@10": (dev.semantic / d).toFixed(3), "MaintNorm val MRR@20": (norm.semantic / n).toFixed(3) },
+  ];
+  for (const w of WEIGHTS) {
+    rows.push({ fusion: `hybrid, vector weight ${w}`, "MaintNet dev nDCG@10": (fusedDev.get(w) / d).toFixed(3),
+      "MaintNorm val MRR@20": (fusedNorm.get(w) / n).toFixed(3),
+      "margin over keyword (smaller of the two)": Math.min(fusedDev.get(w) / d - dev.keyword / d, fusedNorm.get(w) / n - norm.keyword / n).toFixed(3) });
   }
   return rows;
 }
@@ -107,8 +187,15 @@ if (process.argv[2] === "run") {
   console.log(`(b) MaintNet logbook: ${QUESTIONS.length} natural-language questions, rule-judged relevance`);
   console.table(await evalMaintNet(logbook));
   console.log(`evaluated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+} else if (process.argv[2] === "tune") {
+  const logbook = readFileSync("data/maintnet/Aircraft_Annotation_DataFile.csv", "utf8").split("\n").slice(1)
+    .map((l) => l.toUpperCase());
+  console.log(`Held-out data: ${DEV_QUESTIONS.length} MaintNet dev questions, MaintNorm validation split`);
+  console.table(await tune(logbook, maintnorm("data/maintnorm/val.norm.txt")));
 } else if (process.argv[2] === "maintnorm-jsonl") {
-  for (const [i, t] of maintnorm("data/maintnorm/test.norm.txt").entries()) {
-    console.log(JSON.stringify({ source: "maintnorm", externalId: `mn-${i}`, kind: "work_order", text: t.raw }));
+  const [file, source, prefix] = process.argv[3] === "val"
+    ? ["data/maintnorm/val.norm.txt", "maintnorm-val", "mnv"] : ["data/maintnorm/test.norm.txt", "maintnorm", "mn"];
+  for (const [i, t] of maintnorm(file).entries()) {
+    console.log(JSON.stringify({ source, externalId: `${prefix}-${i}`, kind: "work_order", text: t.raw }));
   }
 }

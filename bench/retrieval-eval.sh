@@ -2,6 +2,8 @@
 # Retrieval evaluation: loads MaintNorm (test split) and the MaintNet logbook into a fresh database through the
 # import API, waits until every record is embedded, then measures keyword, semantic and hybrid search.
 #   bench/retrieval-eval.sh        (prints the tables; record them in BENCHMARKS.md)
+#   bench/retrieval-eval.sh tune   (also loads the MaintNorm validation split; prints keyword, semantic and hybrid
+#                                   at several vector weights on held-out data: the dev questions and that split)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/app.sh
@@ -11,6 +13,10 @@ node bench/retrieval-eval.mjs maintnorm-jsonl > "$OUT/maintnorm.jsonl"
 curl -sf -H "Authorization: Bearer $KEY" "$URL/api/v1/imports" -F source=maintnet \
     -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
 curl -sf -H "Authorization: Bearer $KEY" "$URL/api/v1/imports" -F "file=@$OUT/maintnorm.jsonl" >/dev/null
+if [ "${1:-}" = tune ]; then
+    node bench/retrieval-eval.mjs maintnorm-jsonl val > "$OUT/maintnorm-val.jsonl"
+    curl -sf -H "Authorization: Bearer $KEY" "$URL/api/v1/imports" -F "file=@$OUT/maintnorm-val.jsonl" >/dev/null
+fi
 echo "waiting for imports and embeddings..."
 start=$(date +%s)
 while :; do
@@ -22,4 +28,4 @@ done
 echo "indexed in $(( $(date +%s) - start )) s: $status"
 # fresh planner statistics, as autovacuum would have them on a running system
 psql -h 127.0.0.1 -U faultline -d faultline_eval -qc "ANALYZE records, record_embeddings, assets"
-FAULTLINE_URL="$URL" FAULTLINE_API_KEY="$KEY" node bench/retrieval-eval.mjs run
+FAULTLINE_URL="$URL" FAULTLINE_API_KEY="$KEY" node bench/retrieval-eval.mjs "${1:-run}"

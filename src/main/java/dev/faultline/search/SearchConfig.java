@@ -21,8 +21,11 @@ public interface SearchConfig {
     @WithDefault("0.05")
     double commonTermShare();
 
-    /** Weight of the vector list against the keyword list (1) in reciprocal-rank fusion. */
-    @WithDefault("1.0")
+    /**
+     * Weight of the vector list against the keyword list (1) in reciprocal-rank fusion; chosen on held-out questions
+     * ({@code bench/retrieval-eval.sh tune}).
+     */
+    @WithDefault("0.7")
     double semanticWeight();
 
     /** Candidates taken from the keyword and from the vector list before fusing (and counted as the total). */

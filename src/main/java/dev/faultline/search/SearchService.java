@@ -9,8 +9,10 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hybrid search: PostgreSQL full text (every term optional, shorthand expanded both ways) and transformer
@@ -50,7 +52,7 @@ public class SearchService {
             List<List<Long>> rankings = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
             if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
-                rankings.add(repository.keyword(tsquery, selective(terms), q.filter(), candidates));
+                rankings.add(keyword(q, terms, tsquery, candidates));
                 weights.add(1.0);
             }
             if (q.mode() != SearchQuery.Mode.keyword) {
@@ -89,6 +91,29 @@ public class SearchService {
         } catch (SQLException e) {
             throw new IllegalStateException("finding similar records: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keyword candidates, best first: records with every word of the query (each ranked by the whole query), then,
+     * when those are fewer than wanted, records with any of its selective words. Broad questions ("cracked engine
+     * baffle", every word in a fifth of an engine logbook) are answered from the few records with all words instead
+     * of ranking half the table.
+     */
+    private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates) throws SQLException {
+        List<String> groups = shorthand.groups(q.text());
+        Set<Long> ids = new LinkedHashSet<>();
+        if (groups.size() > 1) {
+            ids.addAll(repository.keyword(tsquery, String.join(" & ", groups), q.filter(), candidates));
+        }
+        if (ids.size() < candidates) {
+            for (Long id : repository.keyword(tsquery, selective(terms), q.filter(), candidates)) {
+                if (ids.size() == candidates) {
+                    break;
+                }
+                ids.add(id);
+            }
+        }
+        return new ArrayList<>(ids);
     }
 
     /**

@@ -82,6 +82,33 @@ final class Shorthand {
         return new ArrayList<>(terms);
     }
 
+    /**
+     * The query's words as groups of alternatives (a phrase with an alternative is one group), each in tsquery
+     * syntax: AND-ed they require every word, the most specific candidates. "cracked engine baffle" gives
+     * {@code 'cracked'}, {@code ('engine' | 'eng')}, {@code 'baffle'}.
+     */
+    List<String> groups(String query) {
+        List<String> words = words(query);
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < words.size(); ) {
+            int n = Math.min(3, words.size() - i);
+            while (n > 1 && !alternatives.containsKey(String.join(" ", words.subList(i, i + n)))) {
+                n--;
+            }
+            Set<String> group = new LinkedHashSet<>();
+            group.add(term(String.join(" ", words.subList(i, i + n))));
+            for (String alt : alternatives.getOrDefault(String.join(" ", words.subList(i, i + n)), Set.of())) {
+                group.add(term(alt));
+            }
+            group.remove(null);
+            if (!group.isEmpty()) {
+                groups.add(group.size() == 1 ? group.iterator().next() : "(" + String.join(" | ", group) + ")");
+            }
+            i += n;
+        }
+        return groups;
+    }
+
     /** One alternative as tsquery syntax: a quoted lexeme, or several AND-ed for a multi-word expansion. */
     private static String term(String text) {
         List<String> parts = new ArrayList<>();

@@ -90,6 +90,16 @@ class SearchTest {
     }
 
     @Test
+    void recordsWithEveryWordComeFirst() {
+        // ranked by full-text score alone this record (one word, four times) would beat L5, which has both words
+        Map<String, Object> r = Json.record("L9", "BATTERY BOX CORRODED, BATTERY REPLACED, BATTERY CABLE CHAFED, BATTERY VENT");
+        given().contentType(ContentType.JSON).body(Map.of("records", List.of(r))).post("/api/v1/records").then()
+                .statusCode(200);
+        List<String> hits = ids(search(Map.of("q", "alternator battery", "mode", "keyword")));
+        assertEquals(List.of("L5", "L9"), hits);
+    }
+
+    @Test
     void semanticModeFindsMeaningWithoutSharedWords() {
         List<String> hits = ids(search(Map.of("q", "flat tyre on the landing gear", "mode", "semantic", "limit", 3)));
         assertEquals("L4", hits.getFirst());

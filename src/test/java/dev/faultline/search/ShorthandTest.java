@@ -26,6 +26,17 @@ class ShorthandTest {
     }
 
     @Test
+    void groupsEachWordWithItsAlternativesAndPhrasesAsOne() {
+        assertEquals(List.of("'low'", "'compression'"), shorthand.groups("low compression"));
+        List<String> groups = shorthand.groups("right hand cyl leaking");
+        assertEquals(3, groups.size(), groups.toString());
+        assertTrue(groups.get(0).contains("('right' & 'hand')") && groups.get(0).contains("'r/h'"), groups.toString());
+        assertTrue(groups.get(1).contains("'cyl'") && groups.get(1).contains("'cylinder'"), groups.toString());
+        assertTrue(groups.get(2).startsWith("('leaking' | "), groups.toString());
+        assertEquals(List.of(), shorthand.groups(" ... "));
+    }
+
+    @Test
     void stripsPunctuationAndRejectsNothingToSearch() {
         assertEquals(List.of("3", "cyl", "leaking"), Shorthand.words("#3 CYL, leaking."));
         assertNull(shorthand.tsquery("  ... !! "));
