@@ -31,4 +31,11 @@ public interface SearchConfig {
     /** Candidates taken from the keyword and from the vector list before fusing (and counted as the total). */
     @WithDefault("200")
     int candidates();
+
+    /**
+     * At most this many records matching one keyword tier are ranked (the first the full-text index yields, not
+     * the best): bounds the cost of broad questions over millions of records. Larger is more exact and slower.
+     */
+    @WithDefault("2000")
+    int rankCap();
 }

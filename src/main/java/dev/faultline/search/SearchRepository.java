@@ -25,11 +25,13 @@ public class SearchRepository {
     static final char MARK_END = '\u0002';
 
     private static final String FROM = " FROM records r LEFT JOIN assets a ON a.id = r.asset_id";
-    // matched with the (possibly pruned) query, ranked with the whole one
+    // matched with one tier of the query, ranked with the whole one; at most rank-cap matches are ranked (the first
+    // the index finds), so a tier that matches a large part of the table does not rank all of it
     private static final String KEYWORD =
-            "SELECT r.id, ts_rank_cd(r.search_tsv, to_tsquery('english', ?), 32) AS score" + FROM
-                    + " WHERE r.search_tsv @@ to_tsquery('english', ?)%s"
-                    + " ORDER BY score DESC, r.occurred_at DESC NULLS LAST, r.id LIMIT ?";
+            "SELECT m.id, ts_rank_cd(m.search_tsv, to_tsquery('english', ?), 32) AS score FROM"
+                    + " (SELECT r.id, r.search_tsv, r.occurred_at" + FROM
+                    + " WHERE r.search_tsv @@ to_tsquery('english', ?)%s LIMIT ?) m"
+                    + " ORDER BY score DESC, m.occurred_at DESC NULLS LAST, m.id LIMIT ?";
     // several chunks of one record may come back; the service keeps each record's best
     private static final String SEMANTIC =
             "SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e JOIN records r ON r.id = e.record_id"
@@ -76,14 +78,15 @@ public class SearchRepository {
         this.dataSource = dataSource;
     }
 
-    /** Ids matching any term of {@code match}, best rank under {@code rank} first. */
-    List<Long> keyword(String rank, String match, RecordFilter filter, int limit) throws SQLException {
+    /** Ids matching {@code match}, best rank under {@code rank} first, ranking at most {@code rankCap} matches. */
+    List<Long> keyword(String rank, String match, RecordFilter filter, int limit, int rankCap) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(KEYWORD.formatted(where.conditions()))) {
             ps.setString(1, rank);
             ps.setString(2, match);
             int i = where.bind(ps, 3);
+            ps.setInt(i++, Math.max(rankCap, limit));
             ps.setInt(i, limit);
             return ids(ps);
         }

@@ -26,6 +26,9 @@ public class SearchService {
     private final Embedder embedder;
     private final IndexService index;
     private final SearchConfig config;
+    /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
+    private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
+
     private final Shorthand shorthand = Shorthand.load();
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
@@ -94,26 +97,45 @@ public class SearchService {
     }
 
     /**
-     * Keyword candidates, best first: records with every word of the query (each ranked by the whole query), then,
-     * when those are fewer than wanted, records with any of its selective words. Broad questions ("cracked engine
-     * baffle", every word in a fifth of an engine logbook) are answered from the few records with all words instead
-     * of ranking half the table.
+     * Keyword candidates, best first, by how many of the query's words they have: every word, then all but one
+     * (for three words or more), then any selective word, each tier ranked by the whole query and asked for only
+     * while fewer than wanted have been found. Broad questions ("cracked engine baffle", every word in a fifth of
+     * an engine logbook) are answered from the few records with all or nearly all words instead of ranking half
+     * the table; it also puts the record with both words above the one that repeats one of them.
      */
     private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates) throws SQLException {
         List<String> groups = shorthand.groups(q.text());
-        Set<Long> ids = new LinkedHashSet<>();
+        List<String> tiers = new ArrayList<>();
         if (groups.size() > 1) {
-            ids.addAll(repository.keyword(tsquery, String.join(" & ", groups), q.filter(), candidates));
+            tiers.add(String.join(" & ", groups));
         }
-        if (ids.size() < candidates) {
-            for (Long id : repository.keyword(tsquery, selective(terms), q.filter(), candidates)) {
-                if (ids.size() == candidates) {
-                    break;
-                }
-                ids.add(id);
+        if (groups.size() >= 3 && groups.size() <= MAX_GROUPS_ALL_BUT_ONE) {
+            List<String> allButOne = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                List<String> rest = new ArrayList<>(groups);
+                rest.remove(i);
+                allButOne.add("(" + String.join(" & ", rest) + ")");
+            }
+            tiers.add(String.join(" | ", allButOne));
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String tier : tiers) {
+            addUpTo(ids, repository.keyword(tsquery, tier, q.filter(), candidates, config.rankCap()), candidates);
+            if (ids.size() >= candidates) {
+                return new ArrayList<>(ids);
             }
         }
+        addUpTo(ids, repository.keyword(tsquery, selective(terms), q.filter(), candidates, config.rankCap()), candidates);
         return new ArrayList<>(ids);
+    }
+
+    private static void addUpTo(Set<Long> ids, List<Long> more, int max) {
+        for (Long id : more) {
+            if (ids.size() == max) {
+                return;
+            }
+            ids.add(id);
+        }
     }
 
     /**
