@@ -125,6 +125,10 @@ public class SearchService {
                 return new ArrayList<>(ids);
             }
         }
+        if (!tiers.isEmpty() && ids.size() >= candidates / 4) {
+            // enough records with (nearly) all the words: those with only some add little but cost the most
+            return new ArrayList<>(ids);
+        }
         addUpTo(ids, repository.keyword(tsquery, selective(terms), q.filter(), candidates, config.rankCap()), candidates);
         return new ArrayList<>(ids);
     }
