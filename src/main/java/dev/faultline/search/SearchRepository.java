@@ -57,20 +57,10 @@ public class SearchRepository {
                    'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=40, MinWords=20, MaxFragments=2')
               FROM records r WHERE r.id = ANY (?)
             """;
+    // one pass over the candidates (each record read once), counted by the caller
     private static final String FACETS =
-            """
-            SELECT 'kind', r.kind, count(*)""" + FROM + """
-             WHERE r.id = ANY (?) GROUP BY r.kind
-            UNION ALL
-            SELECT 'asset', r.asset_id, count(*)""" + FROM + """
-             WHERE r.id = ANY (?) AND r.asset_id IS NOT NULL GROUP BY r.asset_id
-            UNION ALL
-            SELECT 'site', a.site, count(*)""" + FROM + """
-             WHERE r.id = ANY (?) AND a.site IS NOT NULL GROUP BY a.site
-            UNION ALL
-            SELECT 'faultClass', f.fault_class, count(*) FROM record_faults f
-             WHERE f.record_id = ANY (?) GROUP BY f.fault_class
-            """;
+            "SELECT r.kind, r.asset_id, a.site, f.fault_class" + FROM
+                    + " LEFT JOIN record_faults f ON f.record_id = r.id WHERE r.id = ANY (?)";
 
     private final DataSource dataSource;
 
@@ -220,29 +210,33 @@ public class SearchRepository {
         return out;
     }
 
-    /** Counts by kind, asset and site over the candidate records. */
+    /** Counts by kind, asset, site and fault class over the candidate records, largest first. */
     Map<String, Map<String, Long>> facets(List<Long> ids) throws SQLException {
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String name : List.of("kind", "asset", "site", "faultClass")) {
-            facets.put(name, new LinkedHashMap<>());
-        }
-        if (ids.isEmpty()) {
-            return facets;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(FACETS)) {
-            Object[] array = ids.toArray();
-            for (int i = 1; i <= 4; i++) {
-                ps.setArray(i, c.createArrayOf("bigint", array));
-            }
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+        List<String> names = List.of("kind", "asset", "site", "faultClass");
+        List<Map<String, Long>> counts = names.stream().map(n -> (Map<String, Long>) new HashMap<String, Long>()).toList();
+        if (!ids.isEmpty()) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(FACETS)) {
+                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (int i = 0; i < names.size(); i++) {
+                            String value = rs.getString(i + 1);
+                            if (value != null) {
+                                counts.get(i).merge(value, 1L, Long::sum);
+                            }
+                        }
+                    }
                 }
             }
-            rows.sort((x, y) -> Long.compare((Long) y[2], (Long) x[2]));
-            rows.forEach(r -> facets.get((String) r[0]).put((String) r[1], (Long) r[2]));
+        }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            LinkedHashMap<String, Long> sorted = new LinkedHashMap<>();
+            counts.get(i).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            facets.put(names.get(i), sorted);
         }
         return facets;
     }

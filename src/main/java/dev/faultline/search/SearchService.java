@@ -13,6 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Hybrid search: PostgreSQL full text (every term optional, shorthand expanded both ways) and transformer
@@ -30,6 +34,12 @@ public class SearchService {
     private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
 
     private final Shorthand shorthand = Shorthand.load();
+    /** Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction). */
+    private final ExecutorService parallel = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "search-keyword");
+        t.setDaemon(true);
+        return t;
+    });
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
             SearchConfig config) {
@@ -54,15 +64,27 @@ public class SearchService {
             int candidates = Math.max(config.candidates(), q.offset() + q.limit());
             List<List<Long>> rankings = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
+            // in hybrid mode the keyword query runs in PostgreSQL while this thread embeds the question and asks
+            // for the nearest vectors: the two lists cost about the same, so a search takes the longer, not the sum
+            CompletableFuture<List<Long>> keyword = null;
             if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
-                rankings.add(keyword(q, terms, tsquery, candidates));
-                weights.add(1.0);
+                keyword = q.mode() == SearchQuery.Mode.hybrid
+                        ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates), parallel)
+                        : CompletableFuture.completedFuture(keyword(q, terms, tsquery, candidates));
             }
+            List<Long> semantic = null;
             if (q.mode() != SearchQuery.Mode.keyword) {
                 float[] vector = queryVector != null ? queryVector
                         : embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
-                rankings.add(repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
-                        config.minSimilarity()));
+                semantic = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
+                        config.minSimilarity());
+            }
+            if (keyword != null) {
+                rankings.add(join(keyword));
+                weights.add(1.0);
+            }
+            if (semantic != null) {
+                rankings.add(semantic);
                 weights.add(config.semanticWeight());
             }
             LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights);
@@ -93,6 +115,25 @@ public class SearchService {
             return hits;
         } catch (SQLException e) {
             throw new IllegalStateException("finding similar records: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates) {
+        try {
+            return keyword(q, terms, tsquery, candidates);
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static List<Long> join(CompletableFuture<List<Long>> future) throws SQLException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
         }
     }
 
