@@ -27,7 +27,7 @@ public class IndexService {
 
     private static final long PENDING_MAX_AGE_NANOS = 1_000_000_000L;
     private volatile long pendingCount;
-    private volatile long pendingCountedAt;
+    private volatile long pendingCountedAt = System.nanoTime() - PENDING_MAX_AGE_NANOS - 1; // stale: count first
     private final IndexRepository repository;
     private final Embedder embedder;
     private final IndexConfig config;
@@ -90,13 +90,13 @@ public class IndexService {
      */
     public long pending() {
         long now = System.nanoTime();
-        if (pendingCountedAt == 0 || now - pendingCountedAt > PENDING_MAX_AGE_NANOS) {
+        if (now - pendingCountedAt > PENDING_MAX_AGE_NANOS) {
             try {
                 pendingCount = repository.pending();
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the index queue", e);
             }
-            pendingCountedAt = now == 0 ? 1 : now;
+            pendingCountedAt = now;
         }
         return pendingCount;
     }

@@ -215,7 +215,8 @@ public class SearchRepository {
     /** Counts by kind, asset, site and fault class over the candidate records, largest first. */
     Map<String, Map<String, Long>> facets(List<Long> ids) throws SQLException {
         List<String> names = List.of("kind", "asset", "site", "faultClass");
-        List<Map<String, Long>> counts = names.stream().map(n -> (Map<String, Long>) new HashMap<String, Long>()).toList();
+        List<Map<String, Long>> counts = new ArrayList<>();
+        names.forEach(n -> counts.add(new HashMap<>()));
         if (!ids.isEmpty()) {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement ps = c.prepareStatement(FACETS)) {

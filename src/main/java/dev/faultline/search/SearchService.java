@@ -4,6 +4,7 @@ import dev.faultline.index.IndexService;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -25,21 +26,25 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class SearchService {
 
+    /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
+    private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
+
     private final SearchRepository repository;
     private final RecordService records;
     private final Embedder embedder;
     private final IndexService index;
     private final SearchConfig config;
-    /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
-    private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
-
     private final Shorthand shorthand = Shorthand.load();
-    /** Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction). */
-    private final ExecutorService parallel = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "search-keyword");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction);
+     * bounded, so a burst of searches queues here instead of taking every database connection.
+     */
+    private final ExecutorService parallel = Executors.newFixedThreadPool(
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "search-keyword");
+                t.setDaemon(true);
+                return t;
+            });
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
             SearchConfig config) {
@@ -116,6 +121,11 @@ public class SearchService {
         } catch (SQLException e) {
             throw new IllegalStateException("finding similar records: " + e.getMessage(), e);
         }
+    }
+
+    @PreDestroy
+    void close() {
+        parallel.shutdownNow();
     }
 
     private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates) {

@@ -95,9 +95,10 @@ final class Shorthand {
             while (n > 1 && !alternatives.containsKey(String.join(" ", words.subList(i, i + n)))) {
                 n--;
             }
+            String phrase = String.join(" ", words.subList(i, i + n));
             Set<String> group = new LinkedHashSet<>();
-            group.add(term(String.join(" ", words.subList(i, i + n))));
-            for (String alt : alternatives.getOrDefault(String.join(" ", words.subList(i, i + n)), Set.of())) {
+            group.add(term(phrase));
+            for (String alt : alternatives.getOrDefault(phrase, Set.of())) {
                 group.add(term(alt));
             }
             group.remove(null);
