@@ -14,7 +14,8 @@ public interface IndexConfig {
 
     /**
      * Batches in flight at once: with 2, one batch is written to PostgreSQL (and its HNSW index) while the next
-     * is embedded. Each claims its own rows (SKIP LOCKED), so this is as safe as several instances.
+     * is embedded. Each claims its own rows (SKIP LOCKED), so this is as safe as several instances. With more
+     * than one, each embeds on its own thread ({@code faultline.model.query-threads}).
      */
     @WithDefault("2")
     int workers();

@@ -57,10 +57,12 @@ public class IndexService {
     @Transactional
     public int indexBatch() {
         try {
+            long started = System.nanoTime();
             List<IndexRepository.Pending> batch = repository.claim(config.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
+            long claimed = System.nanoTime();
             List<String> passages = new ArrayList<>();
             List<IndexRepository.Vector> owners = new ArrayList<>();
             for (IndexRepository.Pending p : batch) {
@@ -70,13 +72,19 @@ public class IndexService {
                     owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), null));
                 }
             }
-            List<float[]> vectors = embedder.embed(passages, Embedder.Role.PASSAGE);
+            List<float[]> vectors = embedder.embedInBackground(passages, config.workers());
+            long embedded = System.nanoTime();
             List<IndexRepository.Vector> rows = new ArrayList<>(owners.size());
             for (int i = 0; i < owners.size(); i++) {
                 IndexRepository.Vector o = owners.get(i);
                 rows.add(new IndexRepository.Vector(o.recordId(), o.chunk(), o.contentHash(), vectors.get(i)));
             }
             repository.replace(batch.stream().map(IndexRepository.Pending::recordId).toList(), rows, embedder.modelId());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("embedded %d records (%d texts): claim %d ms, embed %d ms, write %d ms", batch.size(),
+                        passages.size(), (claimed - started) / 1_000_000, (embedded - claimed) / 1_000_000,
+                        (System.nanoTime() - embedded) / 1_000_000);
+            }
             return batch.size();
         } catch (SQLException e) {
             throw new IllegalStateException("indexing a batch: " + e.getMessage(), e);

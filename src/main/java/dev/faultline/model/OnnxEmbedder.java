@@ -40,8 +40,11 @@ public class OnnxEmbedder implements Embedder {
     private final ModelConfig config;
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
-    /** The same model with fewer threads, for a few texts at a time (search queries): lower latency. */
-    private final OrtSession small;
+    /**
+     * The same model on fewer threads (one by default): for a few texts at a time (search queries), where it has
+     * the lower latency, and for each of several background callers.
+     */
+    private final OrtSession single;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final String provider;
@@ -75,7 +78,7 @@ public class OnnxEmbedder implements Embedder {
             // p50/p95 was 53/150 ms with 2 threads and 42/105 ms with 1
             OrtSession.SessionOptions smallOptions = options(Math.min(threads, config.queryThreads()));
             Providers.choose(config.provider(), smallOptions);
-            this.small = env.createSession(model, smallOptions);
+            this.single = env.createSession(model, smallOptions);
             try (InputStream in = ModelManifest.open(manifest.tokenizer())) {
                 this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "true",
                         "maxLength", String.valueOf(manifest.maxTokens()), "padding", "false"));
@@ -99,6 +102,15 @@ public class OnnxEmbedder implements Embedder {
 
     @Override
     public List<float[]> embed(List<String> texts, Role role) {
+        return embed(texts, role, session);
+    }
+
+    @Override
+    public List<float[]> embedInBackground(List<String> texts, int callers) {
+        return embed(texts, Role.PASSAGE, callers > 1 ? single : session);
+    }
+
+    private List<float[]> embed(List<String> texts, Role role, OrtSession batchSession) {
         String prefix = role == Role.QUERY ? manifest.queryPrefix() : manifest.passagePrefix();
         List<String> input = texts.stream().map(t -> prefix + (t == null ? "" : t)).toList();
         Encoding[] encodings = tokenizer.batchEncode(input);
@@ -110,7 +122,7 @@ public class OnnxEmbedder implements Embedder {
         for (int start = 0; start < order.length; start += config.batchSize()) {
             int[] batch = Arrays.stream(order, start, Math.min(order.length, start + config.batchSize()))
                     .mapToInt(Integer::intValue).toArray();
-            float[][] vectors = run(batch, encodings);
+            float[][] vectors = run(batch, encodings, batch.length <= SMALL ? single : batchSession);
             for (int i = 0; i < batch.length; i++) {
                 out[batch[i]] = vectors[i];
             }
@@ -118,7 +130,7 @@ public class OnnxEmbedder implements Embedder {
         return Arrays.asList(out);
     }
 
-    private float[][] run(int[] batch, Encoding[] encodings) {
+    private float[][] run(int[] batch, Encoding[] encodings, OrtSession runner) {
         int rows = batch.length;
         int width = Arrays.stream(batch).map(i -> encodings[i].getIds().length).max().orElse(1);
         long[] ids = new long[rows * width];
@@ -138,7 +150,7 @@ public class OnnxEmbedder implements Embedder {
             if (typeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             }
-            try (OrtSession.Result result = (rows <= SMALL ? small : session).run(inputs)) {
+            try (OrtSession.Result result = runner.run(inputs)) {
                 // read the output buffer directly: converting it to float[][][] costs as much as the inference
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 return Pooling.pool(hidden, rows, width, mask, manifest.pooling().equals("cls"), manifest.normalize());
@@ -168,7 +180,7 @@ public class OnnxEmbedder implements Embedder {
     @PreDestroy
     void close() throws OrtException {
         session.close();
-        small.close();
+        single.close();
         tokenizer.close();
     }
 

@@ -9,6 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The app's embedding runtime against an independent implementation, and batch invariance. */
@@ -45,6 +48,26 @@ class OnnxEmbedderTest {
         for (int i = 0; i < SENTENCES.size(); i++) {
             float[] alone = embedder.embed(List.of(SENTENCES.get(i)), Embedder.Role.PASSAGE).getFirst();
             assertArrayEquals(alone, together.get(i), 1e-5f, SENTENCES.get(i));
+        }
+    }
+
+    @Test
+    void backgroundCallersRunningAtOnceGetTheSameVectors() throws Exception {
+        // more than 4 texts, so the foreground call uses the many-thread session and the background one the other
+        List<String> texts = new ArrayList<>(SENTENCES);
+        texts.addAll(List.of("R/H ENG INTAKE GSKT LEAKING", "replaced bearing on pump P-101", "ok"));
+        List<float[]> expected = embedder.embed(texts, Embedder.Role.PASSAGE);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<List<float[]>>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> embedder.embedInBackground(texts, 2)));
+            }
+            for (Future<List<float[]>> run : runs) {
+                List<float[]> got = run.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertArrayEquals(expected.get(i), got.get(i), 1e-5f, texts.get(i));
+                }
+            }
         }
     }
 
