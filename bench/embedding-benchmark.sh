@@ -8,9 +8,8 @@
 # bench/out/ (npm registry) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/java-env.sh
+. bench/app.sh
 OUT=bench/out; mkdir -p "$OUT"
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 # the texts: what the indexer embeds for a MaintNet record (problem, then the action)
 python3 - "$OUT/embed-texts.txt" <<'PY'
@@ -36,20 +35,12 @@ cp bench/transformers-js.mjs "$OUT/tjs/"
 
 echo "== $N MaintNet texts, $(nproc) cores"
 echo "-- 1. the app's indexing path"
-DB=faultline_bench
-FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
-KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
-FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" FAULTLINE_INDEX_POLL_INTERVAL=100ms \
-  java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > "$OUT/embed-app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:8097/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
-curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/imports -F source=maintnet \
+fresh_app 8097 faultline_bench "$OUT/embed-app.log"
+curl -sf -H "Authorization: Bearer $KEY" $URL/api/v1/imports -F source=maintnet \
     -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
 first=""
 while :; do
-    s="$(curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/index/status)"
+    s="$(curl -sf -H "Authorization: Bearer $KEY" $URL/api/v1/index/status)"
     indexed=$(printf '%s' "$s" | grep -o '"indexed":[0-9]*' | cut -d: -f2)
     [ -z "$first" ] && [ "$indexed" -gt 0 ] && first=$(date +%s.%N) && first_count=$indexed
     [ "$indexed" -ge "$N" ] && break

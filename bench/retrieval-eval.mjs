@@ -1,6 +1,8 @@
 // Retrieval evaluation against a running Faultline (see retrieval-eval.sh). Prints a table per dataset and mode.
 //  (a) MaintNorm test split: the normalised text is the query; its raw shorthand record must be found.
-//  (b) MaintNet logbook: natural-language questions with relevance judged by rules written for each (below).
+//  (b) MaintNet logbook: natural-language questions, with relevance (1) judged record by record, blind to the mode
+//      (data/maintnet/judgments.tsv: the pooled top ten of all three modes; unjudged records count as not
+//      relevant, and "judged@10" shows how much of a run was judged), and (2) by a rule written for each question.
 import { readFileSync } from "node:fs";
 
 const URL_ = process.env.FAULTLINE_URL;
@@ -63,7 +65,7 @@ export const QUESTIONS = [
   ["leaking or cracked hose", /HOSE/],
   ["throttle cable stiff or binding", /THROTTLE/],
   ["mixture control problem", /MIXTURE/],
-  ["tachometer not working", /TACH/],
+  ["tachometer not working", /\bTACH/],
   ["engine quit or died", /QUIT|DIED|KILLED|STOPPED RUNNING/],
   ["vibration felt in flight", /VIBRAT/],
   ["high cylinder head temperature", /\bCHT\b|HEAD TEMP/],
@@ -110,6 +112,65 @@ function judge(records, rule, logbook) {
   let idcg = 0;
   for (let i = 0; i < ideal; i++) idcg += 1 / Math.log2(i + 2);
   return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0 };
+}
+
+// Pooled judgments: question number (1-based, in QUESTIONS order), MaintNet record id, 0/1 (see data/README.md)
+export function judgments(path) {
+  const byQuestion = new Map();
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [q, id, rel] = line.split("\t");
+    if (!byQuestion.has(+q)) byQuestion.set(+q, new Map());
+    byQuestion.get(+q).set(id, +rel);
+  }
+  return byQuestion;
+}
+
+// P@10, nDCG@10 (ideal: the judged relevant records) and the share of the top ten that was judged
+function judgeByJudgments(records, judged) {
+  const top = records.slice(0, 10);
+  const rel = top.map((r) => judged.get(String(r.externalId)) ?? 0);
+  const dcg = rel.reduce((s, r, i) => s + r / Math.log2(i + 2), 0);
+  const ideal = Math.min(10, [...judged.values()].filter((r) => r === 1).length);
+  let idcg = 0;
+  for (let i = 0; i < ideal; i++) idcg += 1 / Math.log2(i + 2);
+  return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0,
+    judged: top.filter((r) => judged.has(String(r.externalId))).length / Math.max(1, top.length) };
+}
+
+async function evalMaintNetJudged(qrels) {
+  const rows = [], perQuestion = {};
+  for (const mode of MODES) {
+    let p10 = 0, ndcg = 0, judged = 0, n = 0;
+    for (const [i, [q]] of QUESTIONS.entries()) {
+      const qj = qrels.get(i + 1) ?? new Map();
+      // a question with no relevant record in the pool says nothing about the modes (TREC drops such topics)
+      if (![...qj.values()].includes(1)) continue;
+      n++;
+      const j = judgeByJudgments((await search(q, mode, "maintnet", 10)).map((h) => h.record), qj);
+      (perQuestion[mode] ??= []).push(j.ndcg);
+      p10 += j.p10;
+      ndcg += j.ndcg;
+      judged += j.judged;
+    }
+    rows.push({ mode, queries: n, "P@10": (p10 / n).toFixed(3), "nDCG@10": (ndcg / n).toFixed(3), "judged@10": (judged / n).toFixed(3) });
+  }
+  // per question, hybrid against keyword, and a paired bootstrap of the mean nDCG@10 difference (fixed seed)
+  const diff = perQuestion.hybrid.map((h, i) => h - perQuestion.keyword[i]);
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const means = [];
+  for (let b = 0; b < 10000; b++) {
+    let sum = 0;
+    for (let i = 0; i < diff.length; i++) sum += diff[Math.floor(rand() * diff.length)];
+    means.push(sum / diff.length);
+  }
+  means.sort((a, b) => a - b);
+  console.log(`hybrid vs keyword, nDCG@10 per question: better ${diff.filter((d) => d > 1e-9).length}, worse `
+    + `${diff.filter((d) => d < -1e-9).length}, same ${diff.filter((d) => Math.abs(d) <= 1e-9).length}; mean difference `
+    + `${(diff.reduce((a, b) => a + b, 0) / diff.length).toFixed(3)}, 95 % bootstrap interval `
+    + `[${means[250].toFixed(3)}, ${means[9749].toFixed(3)}]`);
+  return rows;
 }
 
 async function evalMaintNet(logbook) {
@@ -184,7 +245,9 @@ if (process.argv[2] === "run") {
   const t0 = Date.now();
   console.log("(a) MaintNorm test split: normalised text -> its raw record");
   console.table(await evalMaintNorm(maintnorm("data/maintnorm/test.norm.txt")));
-  console.log(`(b) MaintNet logbook: ${QUESTIONS.length} natural-language questions, rule-judged relevance`);
+  console.log(`(b) MaintNet logbook: ${QUESTIONS.length} natural-language questions, relevance judged record by record (pooled, blind)`);
+  console.table(await evalMaintNetJudged(judgments("data/maintnet/judgments.tsv")));
+  console.log(`(b2) the same questions, relevance by one rule per question (lexical: favours the keyword list)`);
   console.table(await evalMaintNet(logbook));
   console.log(`evaluated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 } else if (process.argv[2] === "tune") {
@@ -192,6 +255,19 @@ if (process.argv[2] === "run") {
     .map((l) => l.toUpperCase());
   console.log(`Held-out data: ${DEV_QUESTIONS.length} MaintNet dev questions, MaintNorm validation split`);
   console.table(await tune(logbook, maintnorm("data/maintnorm/val.norm.txt")));
+} else if (process.argv[2] === "pool") {
+  // the top ten of every mode for each question, shuffled and without the mode, minus what is already judged:
+  // what a judge reads to extend data/maintnet/judgments.tsv after search changes (judged@10 below 1)
+  const qrels = judgments("data/maintnet/judgments.tsv");
+  for (const [i, [q]] of QUESTIONS.entries()) {
+    const pool = new Map();
+    for (const mode of MODES) for (const h of await search(q, mode, "maintnet", 10)) pool.set(String(h.record.externalId), h.record);
+    const todo = [...pool.values()].filter((r) => !qrels.get(i + 1)?.has(String(r.externalId)))
+      .sort((a, b) => ((a.externalId * 7919) % 1009) - ((b.externalId * 7919) % 1009));
+    if (!todo.length) continue;
+    console.log(`## Q${i + 1}: ${q}`);
+    for (const r of todo) console.log(`${r.externalId}\t${relevantText(r).replace(/\s+/g, " ")}`);
+  }
 } else if (process.argv[2] === "maintnorm-jsonl") {
   const [file, source, prefix] = process.argv[3] === "val"
     ? ["data/maintnorm/val.norm.txt", "maintnorm-val", "mnv"] : ["data/maintnorm/test.norm.txt", "maintnorm", "mn"];

@@ -4,6 +4,8 @@
 #   bench/retrieval-eval.sh        (prints the tables; record them in BENCHMARKS.md)
 #   bench/retrieval-eval.sh tune   (also loads the MaintNorm validation split; prints keyword, semantic and hybrid
 #                                   at several vector weights on held-out data: the dev questions and that split)
+#   bench/retrieval-eval.sh pool   (prints the top-ten records of each mode that data/maintnet/judgments.tsv has not
+#                                   judged yet, shuffled and without their mode: to judge after search changes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/app.sh

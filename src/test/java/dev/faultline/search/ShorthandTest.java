@@ -18,6 +18,8 @@ class ShorthandTest {
         assertTrue(q.contains("'cylinder'") && q.contains("'gasket'"), q);
         String back = shorthand.tsquery("right hand cylinder");
         assertTrue(back.contains("'r/h'") && back.contains("'cyl'"), back);
+        String gauge = shorthand.tsquery("tachometer generator");
+        assertTrue(gauge.contains("'tach'") && gauge.contains("'gen'"), gauge);
     }
 
     @Test
