@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
 
 /**
  * Hybrid search: PostgreSQL full text (every term optional, shorthand expanded both ways) and transformer
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class SearchService {
 
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
     /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
     private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
 
@@ -63,6 +65,7 @@ public class SearchService {
     /** As {@link #search(SearchQuery)}, with the query's embedding when the caller already has it. */
     @Transactional
     public SearchView search(SearchQuery q, float[] queryVector) {
+        long started = System.nanoTime();
         try {
             List<String> terms = shorthand.terms(q.text());
             String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
@@ -78,16 +81,21 @@ public class SearchService {
                         : CompletableFuture.completedFuture(keyword(q, terms, tsquery, candidates));
             }
             List<Long> semantic = null;
+            long embedded = started;
+            long searched = started;
             if (q.mode() != SearchQuery.Mode.keyword) {
                 float[] vector = queryVector != null ? queryVector
                         : embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
+                embedded = System.nanoTime();
                 semantic = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
                         config.minSimilarity());
+                searched = System.nanoTime();
             }
             if (keyword != null) {
                 rankings.add(join(keyword));
                 weights.add(1.0);
             }
+            long joined = System.nanoTime();
             if (semantic != null) {
                 rankings.add(semantic);
                 weights.add(config.semanticWeight());
@@ -100,8 +108,14 @@ public class SearchService {
             for (RecordView r : records.records(page)) {
                 hits.add(new SearchView.Hit(r, round(fused.get(r.id())), Snippets.html(snippets.get(r.id()))));
             }
-            return new SearchView(hits, all.size(), repository.facets(all), q.mode().name(), embedder.modelId(),
-                    index.pending());
+            SearchView view = new SearchView(hits, all.size(), repository.facets(all), q.mode().name(),
+                    embedder.modelId(), index.pending());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("search %s: embed %d ms, vectors %d ms, keyword done %d ms later, page and facets %d ms;"
+                        + " total %d ms", q.mode(), ms(started, embedded), ms(embedded, searched), ms(searched, joined),
+                        ms(joined, System.nanoTime()), ms(started, System.nanoTime()));
+            }
+            return view;
         } catch (SQLException e) {
             throw new IllegalStateException("searching: " + e.getMessage(), e);
         }
@@ -204,6 +218,10 @@ public class SearchService {
                 .filter(t -> share.getOrDefault(t, 0.0) <= config.commonTermShare())
                 .toList();
         return String.join(" | ", rare.isEmpty() ? terms : rare);
+    }
+
+    private static long ms(long from, long to) {
+        return Math.max(0, to - from) / 1_000_000;
     }
 
     private static double round(double score) {
