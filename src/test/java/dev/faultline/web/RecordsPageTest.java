@@ -53,6 +53,22 @@ class RecordsPageTest {
     }
 
     @Test
+    void searchAndAskKeepTheFiltersTheyWereGiven() {
+        for (String page : new String[] {"/search?q=belt", "/ask?question=belt"}) {
+            admin.given().queryParam("site", "Plant B").queryParam("kind", "inspection_note")
+                    .queryParam("faultClass", "Leaking").get(page).then()
+                    .statusCode(200)
+                    .body(containsString("<details class=\"more-filters\" open>"))
+                    .body(containsString("name=\"site\" value=\"Plant B\""))
+                    .body(containsString("name=\"faultClass\" value=\"Leaking\""))
+                    .body(containsString("value=\"inspection_note\" selected"));
+            admin.given().get(page).then()
+                    .body(containsString("<details class=\"more-filters\" >"))
+                    .body(containsString("name=\"site\" value=\"\""));
+        }
+    }
+
+    @Test
     void showsARecordWithItsFields() {
         admin.given().get("/records/1").then()
                 .statusCode(200)
