@@ -104,14 +104,18 @@ export function relevantText(record) {
   return `${record.fields?.problem ?? record.text} ${record.fields?.action ?? ""}`.toUpperCase();
 }
 
-// P@10 and nDCG@10 of one question's top ten records (binary relevance, ideal = all relevant logbook entries)
+// P@10 and nDCG@10 of a top ten given as 0/1 relevance, the ideal ordering having `relevantCount` relevant records
+function scoreTopTen(rel, relevantCount) {
+  const dcg = rel.reduce((s, r, i) => s + r / Math.log2(i + 2), 0);
+  let idcg = 0;
+  for (let i = 0; i < Math.min(10, relevantCount); i++) idcg += 1 / Math.log2(i + 2);
+  return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0 };
+}
+
+// by the question's rule (ideal: every logbook entry the rule accepts)
 function judge(records, rule, logbook) {
   const rel = records.slice(0, 10).map((r) => (rule.test(relevantText(r)) ? 1 : 0));
-  const dcg = rel.reduce((s, r, i) => s + r / Math.log2(i + 2), 0);
-  const ideal = Math.min(10, logbook.filter((t) => rule.test(t)).length);
-  let idcg = 0;
-  for (let i = 0; i < ideal; i++) idcg += 1 / Math.log2(i + 2);
-  return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0 };
+  return scoreTopTen(rel, logbook.filter((t) => rule.test(t)).length);
 }
 
 // Pooled judgments: question number (1-based, in QUESTIONS order), MaintNet record id, 0/1 (see data/README.md)
@@ -130,11 +134,7 @@ export function judgments(path) {
 function judgeByJudgments(records, judged) {
   const top = records.slice(0, 10);
   const rel = top.map((r) => judged.get(String(r.externalId)) ?? 0);
-  const dcg = rel.reduce((s, r, i) => s + r / Math.log2(i + 2), 0);
-  const ideal = Math.min(10, [...judged.values()].filter((r) => r === 1).length);
-  let idcg = 0;
-  for (let i = 0; i < ideal; i++) idcg += 1 / Math.log2(i + 2);
-  return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0,
+  return { ...scoreTopTen(rel, [...judged.values()].filter((r) => r === 1).length),
     judged: top.filter((r) => judged.has(String(r.externalId))).length / Math.max(1, top.length) };
 }
 

@@ -35,6 +35,8 @@ public class OnnxEmbedder implements Embedder {
 
     private static final Logger LOG = Logger.getLogger(OnnxEmbedder.class);
     private static final String KEY = "faultline.model.embedding-manifest";
+    /** Inputs of at most this many texts run on the one-thread session (search queries). */
+    private static final int SMALL = 4;
 
     private final ModelManifest manifest;
     private final ModelConfig config;
@@ -76,9 +78,9 @@ public class OnnxEmbedder implements Embedder {
             this.session = env.createSession(model, options);
             // ...but one text on 2 threads is slower than on 1 next to PostgreSQL: at 100k records hybrid search
             // p50/p95 was 53/150 ms with 2 threads and 42/105 ms with 1
-            OrtSession.SessionOptions smallOptions = options(Math.min(threads, config.queryThreads()));
-            Providers.choose(config.provider(), smallOptions);
-            this.single = env.createSession(model, smallOptions);
+            OrtSession.SessionOptions singleOptions = options(Math.min(threads, config.queryThreads()));
+            Providers.choose(config.provider(), singleOptions);
+            this.single = env.createSession(model, singleOptions);
             try (InputStream in = ModelManifest.open(manifest.tokenizer())) {
                 this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "true",
                         "maxLength", String.valueOf(manifest.maxTokens()), "padding", "false"));
@@ -183,8 +185,6 @@ public class OnnxEmbedder implements Embedder {
         single.close();
         tokenizer.close();
     }
-
-    private static final int SMALL = 4;
 
     private static OrtSession.SessionOptions options(int threads) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();

@@ -175,13 +175,7 @@ public class SearchService {
             tiers.add(String.join(" & ", groups));
         }
         if (groups.size() >= 3 && groups.size() <= MAX_GROUPS_ALL_BUT_ONE) {
-            List<String> allButOne = new ArrayList<>();
-            for (int i = 0; i < groups.size(); i++) {
-                List<String> rest = new ArrayList<>(groups);
-                rest.remove(i);
-                allButOne.add("(" + String.join(" & ", rest) + ")");
-            }
-            tiers.add(String.join(" | ", allButOne));
+            tiers.add(Shorthand.allButOne(groups));
         }
         Set<Long> ids = new LinkedHashSet<>();
         for (String tier : tiers) {

@@ -36,6 +36,7 @@ class ShorthandTest {
         assertTrue(groups.get(1).contains("'cyl'") && groups.get(1).contains("'cylinder'"), groups.toString());
         assertTrue(groups.get(2).startsWith("('leaking' | "), groups.toString());
         assertEquals(List.of(), shorthand.groups(" ... "));
+        assertEquals("('b' & 'c') | ('a' & 'c') | ('a' & 'b')", Shorthand.allButOne(List.of("'a'", "'b'", "'c'")));
     }
 
     @Test
