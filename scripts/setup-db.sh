@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this machine ready to run Faultline's database: PostgreSQL reachable, pgvector (0.8+) available,
-# the faultline role and databases created, and the vector extension created in them.
+# the faultline role and databases created, and the vector and btree_gin extensions created in them.
 # Idempotent: every step checks first and says what it does. Safe to run again.
 #
 # Settings (env vars, with local defaults):
@@ -106,6 +106,8 @@ for db in $DB_NAMES; do
     fi
     # CREATE EXTENSION vector needs a superuser (the extension is not 'trusted'); the app's migrations then find it.
     psql_super -d "$db" -c "create extension if not exists vector"
+    # btree_gin (contrib, trusted) lets the full-text index lead with the site; the migrations would create it too
+    psql_super -d "$db" -c "create extension if not exists btree_gin"
     say "database $db ready (vector $(psql_super -d "$db" -c "select extversion from pg_extension where extname='vector'"))"
 done
 say "done"

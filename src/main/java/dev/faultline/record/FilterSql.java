@@ -15,8 +15,8 @@ public record FilterSql(String conditions, List<Object> values) {
         StringBuilder sql = new StringBuilder();
         List<Object> values = new ArrayList<>();
         add(sql, values, "r.asset_id = ?", f.asset());
-        // an array computed once, not a join: joined, the planner may run the full-text index scan once per asset
-        add(sql, values, "r.asset_id = ANY (ARRAY(SELECT id FROM assets WHERE site = ?))", f.site());
+        // the record's copy of its asset's site (kept by triggers): it leads the full-text index (migration V9)
+        add(sql, values, "r.site = ?", f.site());
         add(sql, values, "r.kind = ?", f.kind() == null ? null : f.kind().code());
         add(sql, values, "r.source = ?", f.source());
         add(sql, values, "r.occurred_at >= ?", f.from());

@@ -3,6 +3,8 @@ package dev.faultline.record;
 import static dev.faultline.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.faultline.Json;
@@ -60,6 +62,26 @@ class RecordListTest {
                 .body("items.externalId", contains("R11", "R10"));
         given().queryParam("from", "2024-01-03").queryParam("to", "2024-01-05").get("/api/v1/records").then()
                 .body("items.externalId", contains("R4", "R3"));
+    }
+
+    @Test
+    void recordsFollowTheirAssetToAnotherSiteAndToAnotherAsset() {
+        // CONV-1 moves to Plant C (named by a new record), and R1 is rewritten onto CONV-1
+        Map<String, Object> moved = Json.record("R13", "record 13");
+        moved.put("asset", Map.of("id", "CONV-1", "site", "Plant C"));
+        Map<String, Object> r1 = Json.record("R1", "record 1 now on the conveyor");
+        r1.put("occurredAt", "2024-01-01T10:00:00Z");
+        r1.put("asset", Map.of("id", "CONV-1"));
+        given().contentType(ContentType.JSON).body(Map.of("records", List.of(moved, r1))).post("/api/v1/records")
+                .then().statusCode(200);
+
+        given().queryParam("site", "Plant B").get("/api/v1/records").then().body("total", equalTo(0));
+        given().queryParam("site", "Plant C").get("/api/v1/records").then().body("total", equalTo(6))
+                .body("items.asset.site", everyItem(equalTo("Plant C"))).body("items.externalId", hasItems("R13", "R1", "R9"));
+        given().queryParam("site", "Plant A").get("/api/v1/records").then().body("total", equalTo(7));
+        // search filters on the same copy of the site
+        given().queryParam("q", "record").queryParam("mode", "keyword").queryParam("site", "Plant C")
+                .get("/api/v1/search").then().statusCode(200).body("total", equalTo(6));
     }
 
     @Test
