@@ -99,7 +99,8 @@ public class IndexRepository {
     }
 
     long indexed(String model) throws SQLException {
-        return count("SELECT count(DISTINCT record_id) FROM record_embeddings WHERE model = ?", model);
+        // every embedded record has a chunk 0; counted over the small index of those (migration V10)
+        return count("SELECT count(*) FROM record_embeddings WHERE model = ? AND chunk = 0", model);
     }
 
     /** The declared type of the vector column, e.g. {@code vector(384)}. */

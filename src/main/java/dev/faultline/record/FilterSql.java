@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A record filter as SQL conditions on {@code records r} and {@code assets a}, from fixed fragments; every value
+ * A record filter as SQL conditions on {@code records r} alone, from fixed fragments; every value
  * is a bound parameter. Shared by the record list and search so both filter alike.
  */
 public record FilterSql(String conditions, List<Object> values) {

@@ -24,18 +24,18 @@ public class SearchRepository {
     static final char MARK_START = '\u0001';
     static final char MARK_END = '\u0002';
 
-    private static final String FROM = " FROM records r LEFT JOIN assets a ON a.id = r.asset_id";
     // matched with one tier of the query, ranked with the whole one; at most rank-cap matches are ranked (the first
-    // the index finds), so a tier that matches a large part of the table does not rank all of it
+    // the index finds), so a tier that matches a large part of the table does not rank all of it. ts_rank, not
+    // ts_rank_cd: half the cost per match (12 vs 27 ms for the worst tier at 1M records) and no worse on the
+    // retrieval evaluation (BENCHMARKS.md, "Site on the record")
     private static final String KEYWORD =
-            "SELECT m.id, ts_rank_cd(m.search_tsv, to_tsquery('english', ?), 32) AS score FROM"
-                    + " (SELECT r.id, r.search_tsv, r.occurred_at" + FROM
+            "SELECT m.id, ts_rank(m.search_tsv, to_tsquery('english', ?), 32) AS score FROM"
+                    + " (SELECT r.id, r.search_tsv, r.occurred_at FROM records r"
                     + " WHERE r.search_tsv @@ to_tsquery('english', ?)%s LIMIT ?) m"
                     + " ORDER BY score DESC, m.occurred_at DESC NULLS LAST, m.id LIMIT ?";
     // several chunks of one record may come back; the service keeps each record's best
     private static final String SEMANTIC =
             "SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e JOIN records r ON r.id = e.record_id"
-                    + " LEFT JOIN assets a ON a.id = r.asset_id"
                     + " WHERE e.model = ?%s ORDER BY e.embedding <=> ? LIMIT ?";
     // with a filter: the nearest N without it, then the filter, record by record (OFFSET 0 keeps the planner from
     // joining instead, which read every record of the site); much cheaper than a filtered iterative scan
@@ -43,7 +43,7 @@ public class SearchRepository {
             "WITH near AS MATERIALIZED (SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e"
                     + " WHERE e.model = ? ORDER BY e.embedding <=> ? LIMIT ?)"
                     + " SELECT n.record_id, n.distance FROM near n, LATERAL (SELECT 1 FROM records r"
-                    + " LEFT JOIN assets a ON a.id = r.asset_id WHERE r.id = n.record_id%s OFFSET 0) passes"
+                    + " WHERE r.id = n.record_id%s OFFSET 0) passes"
                     + " ORDER BY n.distance LIMIT ?";
     private static final String SIMILAR =
             """
@@ -61,7 +61,7 @@ public class SearchRepository {
             """;
     // one pass over the candidates (each record read once), counted by the caller
     private static final String FACETS =
-            "SELECT r.kind, r.asset_id, a.site, f.fault_class" + FROM
+            "SELECT r.kind, r.asset_id, r.site, f.fault_class FROM records r"
                     + " LEFT JOIN record_faults f ON f.record_id = r.id WHERE r.id = ANY (?)";
 
     private final DataSource dataSource;
