@@ -1,4 +1,4 @@
--- The site of each record's asset, copied onto the record, and one full-text index over (site, words).
+-- The site on each record, and one full-text index over (site, words).
 --
 -- A site filter used to be "asset_id in the site's assets": at 1,000,000 records PostgreSQL built a bitmap of all
 -- the site's rows (141k) and ANDed it with the full-text matches, 14-45 ms per query before any row was read.
@@ -6,8 +6,10 @@
 -- (BENCHMARKS.md, "Site on the record"). Unfiltered full-text queries use the same index: only the words' entries
 -- are read.
 --
--- The copy is kept by triggers, so no write path can forget it: a record takes its asset's site when written or
--- moved to another asset, and an asset's records follow it when it moves to another site.
+-- A record's site is where it was written: the site given with its asset on the record's own row, else its
+-- asset's site at that time. An asset that moves to another site keeps its history at the old one (the work was
+-- done there), and a file that names one asset id at several sites (plants reusing tag numbers) files each record
+-- under its own row's site. Records written before their asset had any site take the first one it gets.
 
 -- trusted since PostgreSQL 13: the database owner may create it (scripts/setup-db.sh does it as a superuser too)
 CREATE EXTENSION IF NOT EXISTS btree_gin;
@@ -16,21 +18,24 @@ ALTER TABLE records ADD COLUMN site text;
 
 CREATE FUNCTION record_site() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    -- FOR SHARE waits for a concurrent move of the asset to another site, then reads where it went
-    NEW.site := (SELECT a.site FROM assets a WHERE a.id = NEW.asset_id FOR SHARE);
+    IF NEW.site IS NULL AND NEW.asset_id IS NOT NULL THEN
+        -- FOR SHARE waits for a concurrent first site of the asset, then reads it (see asset_first_site)
+        NEW.site := (SELECT a.site FROM assets a WHERE a.id = NEW.asset_id FOR SHARE);
+    END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER records_site BEFORE INSERT OR UPDATE OF asset_id, site ON records
     FOR EACH ROW EXECUTE FUNCTION record_site();
 
-CREATE FUNCTION asset_site_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION asset_first_site() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE records SET site = NEW.site WHERE asset_id = NEW.id;
+    UPDATE records SET site = NEW.site WHERE asset_id = NEW.id AND site IS NULL;
     RETURN NULL;
 END $$;
-CREATE TRIGGER assets_site_moved AFTER UPDATE OF site ON assets
-    FOR EACH ROW WHEN (OLD.site IS DISTINCT FROM NEW.site) EXECUTE FUNCTION asset_site_moved();
+CREATE TRIGGER assets_first_site AFTER UPDATE OF site ON assets
+    FOR EACH ROW WHEN (OLD.site IS NULL AND NEW.site IS NOT NULL) EXECUTE FUNCTION asset_first_site();
 
+-- existing records: their asset's site is all that is known
 UPDATE records r SET site = a.site FROM assets a WHERE a.id = r.asset_id AND a.site IS NOT NULL;
 
 DROP INDEX records_search_idx;

@@ -27,8 +27,8 @@ public class ClassifierRepository {
     private static final String CLAIM =
             """
             SELECT q.record_id, concat_ws('. ', r.title, r.text),
-                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id), a.site
-              FROM classify_queue q JOIN records r ON r.id = q.record_id LEFT JOIN assets a ON a.id = r.asset_id
+                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id), r.site
+              FROM classify_queue q JOIN records r ON r.id = q.record_id
              ORDER BY q.enqueued_at
              LIMIT ? FOR UPDATE OF q SKIP LOCKED
             """;
@@ -120,8 +120,7 @@ public class ClassifierRepository {
                 """
                 INSERT INTO classify_queue (record_id)
                 SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
-                  JOIN assets a ON a.id = r.asset_id
-                 WHERE a.site = ?
+                 WHERE r.site = ?
                    AND NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
                 ON CONFLICT (record_id) DO NOTHING
                 """, site);

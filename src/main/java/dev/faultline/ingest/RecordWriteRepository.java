@@ -36,15 +36,16 @@ public class RecordWriteRepository {
     // xmax = 0 on a returned row means it was inserted; rows whose hash did not change are not returned at all
     private static final String UPSERT_RECORDS =
             """
-            INSERT INTO records AS r (source, external_id, kind, asset_id, occurred_at, author, title, text, fields,
-                                      language, tags, content_hash)
-            SELECT u.s, u.e, u.k, u.a, u.o, u.au, u.ti, u.tx, u.f::jsonb, u.l,
+            INSERT INTO records AS r (source, external_id, kind, asset_id, site, occurred_at, author, title, text,
+                                      fields, language, tags, content_hash)
+            SELECT u.s, u.e, u.k, u.a, u.si, u.o, u.au, u.ti, u.tx, u.f::jsonb, u.l,
                    ARRAY(SELECT jsonb_array_elements_text(u.tg::jsonb)), u.h
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                   AS u(s, e, k, a, o, au, ti, tx, f, l, tg, h)
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS u(s, e, k, a, si, o, au, ti, tx, f, l, tg, h)
             ON CONFLICT (source, external_id) DO UPDATE
-               SET kind = EXCLUDED.kind, asset_id = EXCLUDED.asset_id, occurred_at = EXCLUDED.occurred_at,
+               SET kind = EXCLUDED.kind, asset_id = EXCLUDED.asset_id, site = EXCLUDED.site,
+                   occurred_at = EXCLUDED.occurred_at,
                    author = EXCLUDED.author, title = EXCLUDED.title, text = EXCLUDED.text, fields = EXCLUDED.fields,
                    language = EXCLUDED.language, tags = EXCLUDED.tags, content_hash = EXCLUDED.content_hash,
                    updated_at = now()
@@ -117,14 +118,16 @@ public class RecordWriteRepository {
         bind(c, ps, 2, records, ValidRecord::externalId);
         bind(c, ps, 3, records, ValidRecord::kind);
         bind(c, ps, 4, records, r -> r.asset() == null ? null : r.asset().id());
-        bind(c, ps, 5, records, r -> r.occurredAt() == null ? null : r.occurredAt().toString());
-        bind(c, ps, 6, records, ValidRecord::author);
-        bind(c, ps, 7, records, ValidRecord::title);
-        bind(c, ps, 8, records, ValidRecord::text);
-        bind(c, ps, 9, records, r -> toJson(r.fields()));
-        bind(c, ps, 10, records, ValidRecord::language);
-        bind(c, ps, 11, records, r -> toJson(r.tags()));
-        bind(c, ps, 12, records, ValidRecord::contentHash);
+        // the site given on the record's own row; without one, a trigger takes the asset's (migration V9)
+        bind(c, ps, 5, records, r -> r.asset() == null ? null : r.asset().site());
+        bind(c, ps, 6, records, r -> r.occurredAt() == null ? null : r.occurredAt().toString());
+        bind(c, ps, 7, records, ValidRecord::author);
+        bind(c, ps, 8, records, ValidRecord::title);
+        bind(c, ps, 9, records, ValidRecord::text);
+        bind(c, ps, 10, records, r -> toJson(r.fields()));
+        bind(c, ps, 11, records, ValidRecord::language);
+        bind(c, ps, 12, records, r -> toJson(r.tags()));
+        bind(c, ps, 13, records, ValidRecord::contentHash);
     }
 
     private static void put(Map<String, UpsertResult> byKey, ResultSet rs, UpsertResult.Status status)

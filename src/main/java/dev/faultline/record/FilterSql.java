@@ -15,7 +15,7 @@ public record FilterSql(String conditions, List<Object> values) {
         StringBuilder sql = new StringBuilder();
         List<Object> values = new ArrayList<>();
         add(sql, values, "r.asset_id = ?", f.asset());
-        // the record's copy of its asset's site (kept by triggers): it leads the full-text index (migration V9)
+        // the site the record was written at (migration V9): it leads the full-text index
         add(sql, values, "r.site = ?", f.site());
         add(sql, values, "r.kind = ?", f.kind() == null ? null : f.kind().code());
         add(sql, values, "r.source = ?", f.source());

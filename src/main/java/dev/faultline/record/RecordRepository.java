@@ -24,7 +24,7 @@ public class RecordRepository {
     private static final String SELECT =
             """
             SELECT r.id, r.source, r.external_id, r.kind, r.asset_id, a.name AS asset_name, a.type AS asset_type,
-                   a.site AS asset_site, a.line AS asset_line, r.occurred_at, r.author, r.title, r.text,
+                   r.site AS asset_site, a.line AS asset_line, r.occurred_at, r.author, r.title, r.text,
                    r.fields::text AS fields, r.language, r.tags, f.fault_class, f.fault_confidence, f.fault_source,
                    f.fault_model, f.fault_detail::text AS fault_detail, f.fault_classified_at, r.content_hash, r.created_at,
                    r.updated_at

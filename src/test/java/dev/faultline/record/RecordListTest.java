@@ -2,10 +2,12 @@ package dev.faultline.record;
 
 import static dev.faultline.Api.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
@@ -65,23 +67,47 @@ class RecordListTest {
     }
 
     @Test
-    void recordsFollowTheirAssetToAnotherSiteAndToAnotherAsset() {
-        // CONV-1 moves to Plant C (named by a new record), and R1 is rewritten onto CONV-1
+    void recordsStayAtTheSiteTheyWereWrittenAt() {
+        // CONV-1 moves to Plant C (named by a new record); R1 is rewritten onto CONV-1 without a site of its own;
+        // MIX-1 is an asset id that two plants use
         Map<String, Object> moved = Json.record("R13", "record 13");
         moved.put("asset", Map.of("id", "CONV-1", "site", "Plant C"));
         Map<String, Object> r1 = Json.record("R1", "record 1 now on the conveyor");
-        r1.put("occurredAt", "2024-01-01T10:00:00Z");
         r1.put("asset", Map.of("id", "CONV-1"));
-        given().contentType(ContentType.JSON).body(Map.of("records", List.of(moved, r1))).post("/api/v1/records")
-                .then().statusCode(200);
+        Map<String, Object> atA = Json.record("R14", "record 14");
+        atA.put("asset", Map.of("id", "MIX-1", "site", "Plant A"));
+        Map<String, Object> atB = Json.record("R15", "record 15");
+        atB.put("asset", Map.of("id", "MIX-1", "site", "Plant B"));
+        given().contentType(ContentType.JSON).body(Map.of("records", List.of(moved, r1, atA, atB)))
+                .post("/api/v1/records").then().statusCode(200);
 
-        given().queryParam("site", "Plant B").get("/api/v1/records").then().body("total", equalTo(0));
-        given().queryParam("site", "Plant C").get("/api/v1/records").then().body("total", equalTo(6))
-                .body("items.asset.site", everyItem(equalTo("Plant C"))).body("items.externalId", hasItems("R13", "R1", "R9"));
-        given().queryParam("site", "Plant A").get("/api/v1/records").then().body("total", equalTo(7));
-        // search filters on the same copy of the site
-        given().queryParam("q", "record").queryParam("mode", "keyword").queryParam("site", "Plant C")
-                .get("/api/v1/search").then().statusCode(200).body("total", equalTo(6));
+        // R9-R12 keep Plant B, where they were written; R15 is filed under its own row's site
+        given().queryParam("site", "Plant B").get("/api/v1/records").then()
+                .body("items.externalId", contains("R15", "R12", "R11", "R10", "R9"))
+                .body("items.asset.site", everyItem(equalTo("Plant B")));
+        given().queryParam("site", "Plant C").get("/api/v1/records").then()
+                .body("items.externalId", containsInAnyOrder("R13", "R1"));
+        given().queryParam("site", "Plant A").get("/api/v1/records").then().body("total", equalTo(8))
+                .body("items.externalId", hasItems("R14", "R8"));
+        given().get("/api/v1/assets/CONV-1").then().body("site", equalTo("Plant C"));
+        // search filters and counts on the same site
+        given().queryParam("q", "record").queryParam("mode", "keyword").queryParam("site", "Plant B")
+                .get("/api/v1/search").then().statusCode(200).body("total", equalTo(5))
+                .body("facets.site", equalTo(Map.of("Plant B", 5)));
+    }
+
+    @Test
+    void recordsWrittenBeforeTheirAssetHadASiteTakeItsFirstOne() {
+        Map<String, Object> r = Json.record("N1", "record without a site yet");
+        r.put("asset", Map.of("id", "NEW-1"));
+        given().contentType(ContentType.JSON).body(Json.batch(r)).post("/api/v1/records").then().statusCode(200);
+        given().queryParam("asset", "NEW-1").get("/api/v1/records").then().body("items[0].asset.site", nullValue());
+
+        Map<String, Object> later = Json.record("N2", "the asset register names the site");
+        later.put("asset", Map.of("id", "NEW-1", "site", "Plant D"));
+        given().contentType(ContentType.JSON).body(Json.batch(later)).post("/api/v1/records").then().statusCode(200);
+        given().queryParam("site", "Plant D").get("/api/v1/records").then()
+                .body("items.externalId", containsInAnyOrder("N1", "N2"));
     }
 
     @Test
