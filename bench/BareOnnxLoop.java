@@ -1,6 +1,8 @@
 // A naive, bare ONNX Runtime embedding loop: the baseline the app's indexing path is compared with.
 // Same model files, same inputs; batches of 32 in input order, padded to the batch's longest text.
 // Run by bench/embedding-benchmark.sh:  java -cp "target/quarkus-app/lib/main/*" bench/BareOnnxLoop.java FILE
+// With "ceiling STREAMS BATCH" after FILE: what inference alone can do the app's way instead (texts sorted by
+// length, chunks of 512 shared out to STREAMS one-thread sessions, batches of BATCH; no database), three rounds.
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -10,6 +12,9 @@ import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,20 +32,60 @@ public class BareOnnxLoop {
             tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "true", "maxLength", "256", "padding", "false"));
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
+        if (args.length == 4 && args[1].equals("ceiling")) {
+            ceiling(env, model, tokenizer, texts, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
-            run(env, session, tokenizer, texts.subList(0, Math.min(200, texts.size()))); // warm-up
+            run(env, session, tokenizer, texts.subList(0, Math.min(200, texts.size())), 32); // warm-up
             long start = System.nanoTime();
-            run(env, session, tokenizer, texts);
+            run(env, session, tokenizer, texts, 32);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("bare ONNX Runtime loop: %d texts in %.2f s = %.0f texts/s%n", texts.size(), seconds,
                     texts.size() / seconds);
         }
     }
 
-    static void run(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, List<String> texts)
-            throws Exception {
-        for (int start = 0; start < texts.size(); start += 32) {
-            List<String> batch = texts.subList(start, Math.min(texts.size(), start + 32));
+    static void ceiling(OrtEnvironment env, byte[] model, HuggingFaceTokenizer tokenizer, List<String> texts,
+            int streams, int batch) throws Exception {
+        List<String> sorted = new ArrayList<>(texts);
+        Map<String, Integer> length = new HashMap<>();
+        for (String t : sorted) length.put(t, tokenizer.encode(t).getIds().length);
+        sorted.sort(Comparator.comparingInt(length::get));
+        OrtSession[] sessions = new OrtSession[streams];
+        for (int s = 0; s < streams; s++) {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(1);
+            sessions[s] = env.createSession(model, options);
+        }
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            Thread[] threads = new Thread[streams];
+            for (int s = 0; s < streams; s++) {
+                int stream = s;
+                threads[s] = new Thread(() -> {
+                    try {
+                        for (int c = stream * 512; c < sorted.size(); c += streams * 512) {
+                            run(env, sessions[stream], tokenizer, sorted.subList(c, Math.min(sorted.size(), c + 512)), batch);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                threads[s].start();
+            }
+            for (Thread t : threads) t.join();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("inference alone, %d one-thread streams, batches of %d: %d texts in %.2f s = %.0f texts/s%n",
+                    streams, batch, texts.size(), seconds, texts.size() / seconds);
+        }
+    }
+
+    static void run(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, List<String> texts,
+            int size) throws Exception {
+        for (int start = 0; start < texts.size(); start += size) {
+            List<String> batch = texts.subList(start, Math.min(texts.size(), start + size));
             Encoding[] enc = tokenizer.batchEncode(batch);
             int width = 0;
             for (Encoding e : enc) width = Math.max(width, e.getIds().length);
