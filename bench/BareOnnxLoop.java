@@ -67,7 +67,8 @@ public class BareOnnxLoop {
                 threads[s] = new Thread(() -> {
                     try {
                         for (int c = stream * 512; c < sorted.size(); c += streams * 512) {
-                            run(env, sessions[stream], tokenizer, sorted.subList(c, Math.min(sorted.size(), c + 512)), batch);
+                            List<String> chunk = sorted.subList(c, Math.min(sorted.size(), c + 512));
+                            run(env, sessions[stream], tokenizer, chunk, batch);
                         }
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -77,8 +78,8 @@ public class BareOnnxLoop {
             }
             for (Thread t : threads) t.join();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("inference alone, %d one-thread streams, batches of %d: %d texts in %.2f s = %.0f texts/s%n",
-                    streams, batch, texts.size(), seconds, texts.size() / seconds);
+            System.out.print("inference alone, %d one-thread streams, batches of %d: %d texts in %.2f s = %.0f texts/s%n"
+                    .formatted(streams, batch, texts.size(), seconds, texts.size() / seconds));
         }
     }
 
