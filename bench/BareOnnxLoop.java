@@ -1,8 +1,8 @@
 // A naive, bare ONNX Runtime embedding loop: the baseline the app's indexing path is compared with.
 // Same model files, same inputs; batches of 32 in input order, padded to the batch's longest text.
 // Run by bench/embedding-benchmark.sh:  java -cp "target/quarkus-app/lib/main/*" bench/BareOnnxLoop.java FILE
-// With "ceiling STREAMS BATCH" after FILE: what inference alone can do the app's way instead (texts sorted by
-// length, chunks of 512 shared out to STREAMS one-thread sessions, batches of BATCH; no database), three rounds.
+// With "ceiling STREAMS BATCH" after FILE: what inference alone can do the app's way instead (claims of 512 texts,
+// each sorted by length, shared out to STREAMS one-thread sessions, batches of BATCH; no database), three rounds.
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -17,6 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 public class BareOnnxLoop {
     public static void main(String[] args) throws Exception {
@@ -48,10 +51,15 @@ public class BareOnnxLoop {
 
     static void ceiling(OrtEnvironment env, byte[] model, HuggingFaceTokenizer tokenizer, List<String> texts,
             int streams, int batch) throws Exception {
-        List<String> sorted = new ArrayList<>(texts);
-        Map<String, Integer> length = new HashMap<>();
-        for (String t : sorted) length.put(t, tokenizer.encode(t).getIds().length);
-        sorted.sort(Comparator.comparingInt(length::get));
+        // as the indexer claims them: 512 texts at a time in arrival order, each claim sorted by length
+        List<List<String>> claims = new ArrayList<>();
+        for (int c = 0; c < texts.size(); c += 512) {
+            List<String> claim = new ArrayList<>(texts.subList(c, Math.min(texts.size(), c + 512)));
+            Map<String, Integer> length = new HashMap<>();
+            for (String t : claim) length.put(t, tokenizer.encode(t).getIds().length);
+            claim.sort(Comparator.comparingInt(length::get));
+            claims.add(claim);
+        }
         OrtSession[] sessions = new OrtSession[streams];
         for (int s = 0; s < streams; s++) {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -61,22 +69,19 @@ public class BareOnnxLoop {
         }
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
-            Thread[] threads = new Thread[streams];
+            List<Future<?>> work = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(streams);
             for (int s = 0; s < streams; s++) {
                 int stream = s;
-                threads[s] = new Thread(() -> {
-                    try {
-                        for (int c = stream * 512; c < sorted.size(); c += streams * 512) {
-                            List<String> chunk = sorted.subList(c, Math.min(sorted.size(), c + 512));
-                            run(env, sessions[stream], tokenizer, chunk, batch);
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                work.add(pool.submit(() -> {
+                    for (int c = stream; c < claims.size(); c += streams) {
+                        run(env, sessions[stream], tokenizer, claims.get(c), batch);
                     }
-                });
-                threads[s].start();
+                    return null;
+                }));
             }
-            for (Thread t : threads) t.join();
+            for (Future<?> f : work) f.get(); // a failed stream fails the run
+            pool.shutdown();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.print("inference alone, %d one-thread streams, batches of %d: %d texts in %.2f s = %.0f texts/s%n"
                     .formatted(streams, batch, texts.size(), seconds, texts.size() / seconds));

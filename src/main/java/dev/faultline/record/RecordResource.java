@@ -38,7 +38,7 @@ public class RecordResource {
     @Operation(summary = "Records, newest first, with filters and paging")
     public Page<RecordView> list(
             @Parameter(description = "asset id") @QueryParam("asset") String asset,
-            @Parameter(description = "site the record was written at (its asset's site then)")
+            @Parameter(description = "site the record was written at: its row's asset.site, else its asset's site then")
             @QueryParam("site") String site,
             @Parameter(description = "maintenance_log, work_order, inspection_note or quality_report")
                     @QueryParam("kind")

@@ -94,6 +94,15 @@ class RecordListTest {
         given().queryParam("q", "record").queryParam("mode", "keyword").queryParam("site", "Plant B")
                 .get("/api/v1/search").then().statusCode(200).body("total", equalTo(5))
                 .body("facets.site", equalTo(Map.of("Plant B", 5)));
+
+        // a new version of R10 sent without a site is filed like a new record: under its asset's site of the day
+        Map<String, Object> r10 = Json.record("R10", "record 10, corrected");
+        r10.put("source", "other");
+        r10.put("asset", Map.of("id", "CONV-1"));
+        given().contentType(ContentType.JSON).body(Json.batch(r10)).post("/api/v1/records").then().statusCode(200)
+                .body("results[0].status", equalTo("updated"));
+        given().queryParam("site", "Plant C").get("/api/v1/records").then()
+                .body("items.externalId", containsInAnyOrder("R13", "R1", "R10"));
     }
 
     @Test
@@ -101,7 +110,8 @@ class RecordListTest {
         Map<String, Object> r = Json.record("N1", "record without a site yet");
         r.put("asset", Map.of("id", "NEW-1"));
         given().contentType(ContentType.JSON).body(Json.batch(r)).post("/api/v1/records").then().statusCode(200);
-        given().queryParam("asset", "NEW-1").get("/api/v1/records").then().body("items[0].asset.site", nullValue());
+        given().queryParam("asset", "NEW-1").get("/api/v1/records").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].asset.site", nullValue());
 
         Map<String, Object> later = Json.record("N2", "the asset register names the site");
         later.put("asset", Map.of("id", "NEW-1", "site", "Plant D"));
