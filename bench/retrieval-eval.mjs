@@ -3,14 +3,15 @@
 //  (b) MaintNet logbook: natural-language questions, with relevance (1) judged record by record, blind to the mode
 //      (data/maintnet/judgments.tsv: the pooled top ten of all three modes; unjudged records count as not
 //      relevant, and "judged@10" shows how much of a run was judged), and (2) by a rule written for each question.
+//  (c) the judged questions again with a site filter, the logbook spread over seven sites by record number.
 import { readFileSync } from "node:fs";
 
 const URL_ = process.env.FAULTLINE_URL;
 const AUTH = { Authorization: `Bearer ${process.env.FAULTLINE_API_KEY}` };
 const MODES = ["keyword", "semantic", "hybrid"];
 
-async function search(q, mode, source, limit) {
-  const params = new URLSearchParams({ q, mode, source, limit: String(limit) });
+async function search(q, mode, source, limit, site) {
+  const params = new URLSearchParams({ q, mode, source, limit: String(limit), ...(site ? { site } : {}) });
   const r = await fetch(`${URL_}/api/v1/search?${params}`, { headers: AUTH });
   if (!r.ok) throw new Error(`search ${q}: ${r.status} ${await r.text()}`);
   return (await r.json()).items;
@@ -138,6 +139,33 @@ function judgeByJudgments(records, judged) {
     judged: top.filter((r) => judged.has(String(r.externalId))).length / Math.max(1, top.length) };
 }
 
+// the site retrieval-eval.sh gives a logbook record for (c)
+const SITES = 7;
+const siteOf = (ident) => `Site ${BigInt(ident) % BigInt(SITES)}`;
+
+// (c) the same judged questions asked of one site at a time: a question counts once per site holding a record
+// judged relevant to it, and only that site's judgments count
+async function evalMaintNetJudgedBySite(qrels) {
+  const rows = [];
+  for (const mode of MODES) {
+    let p10 = 0, ndcg = 0, judged = 0, n = 0;
+    for (const [i, [q]] of QUESTIONS.entries()) {
+      for (let s = 0; s < SITES; s++) {
+        const site = `Site ${s}`;
+        const qj = new Map([...(qrels.get(i + 1) ?? new Map())].filter(([id]) => siteOf(id) === site));
+        if (![...qj.values()].includes(1)) continue;
+        n++;
+        const j = judgeByJudgments((await search(q, mode, "maintnet", 10, site)).map((h) => h.record), qj);
+        p10 += j.p10;
+        ndcg += j.ndcg;
+        judged += j.judged;
+      }
+    }
+    rows.push({ mode, "question × site": n, "P@10": (p10 / n).toFixed(3), "nDCG@10": (ndcg / n).toFixed(3), "judged@10": (judged / n).toFixed(3) });
+  }
+  return rows;
+}
+
 async function evalMaintNetJudged(qrels) {
   const rows = [], perQuestion = {};
   for (const mode of MODES) {
@@ -249,6 +277,8 @@ if (process.argv[2] === "run") {
   console.table(await evalMaintNetJudged(judgments("data/maintnet/judgments.tsv")));
   console.log(`(b2) the same questions, relevance by one rule per question (lexical: favours the keyword list)`);
   console.table(await evalMaintNet(logbook));
+  console.log(`(c) the judged questions with a site filter, one site of ${SITES} at a time (only that site's judgments count)`);
+  console.table(await evalMaintNetJudgedBySite(judgments("data/maintnet/judgments.tsv")));
   console.log(`evaluated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 } else if (process.argv[2] === "tune") {
   const logbook = readFileSync("data/maintnet/Aircraft_Annotation_DataFile.csv", "utf8").split("\n").slice(1)

@@ -33,6 +33,15 @@ public interface SearchConfig {
     int candidates();
 
     /**
+     * With a filter, the vector list is made of the records that pass it among this many nearest vectors (HNSW
+     * {@code ef_search}; scaled up for deep pages). Larger finds more of a filtered site's records and costs more
+     * (BENCHMARKS.md, "filter-scan"). A filter that leaves fewer than 20 of them is answered by a filtered scan of
+     * the graph instead, unless the farthest vector read is already less similar than {@link #minSimilarity()}.
+     */
+    @WithDefault("500")
+    int filterScan();
+
+    /**
      * At most this many records matching one keyword tier are ranked (the first the full-text index yields, not
      * the best): bounds the cost of broad questions over millions of records. Larger is more exact and slower.
      */

@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /** Candidate lists for search: full-text ranks, nearest vectors, snippets and facets. */
 @ApplicationScoped
 public class SearchRepository {
+
+    private static final Logger LOG = Logger.getLogger(SearchRepository.class);
 
     /** Sentinels around highlighted words; the service escapes the snippet and turns them into mark tags. */
     static final char MARK_START = '\u0001';
@@ -38,13 +41,15 @@ public class SearchRepository {
             "SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e JOIN records r ON r.id = e.record_id"
                     + " WHERE e.model = ?%s ORDER BY e.embedding <=> ? LIMIT ?";
     // with a filter: the nearest N without it, then the filter, record by record (OFFSET 0 keeps the planner from
-    // joining instead, which read every record of the site); much cheaper than a filtered iterative scan
+    // joining instead, which read every record of the site); much cheaper than a filtered iterative scan. One more
+    // row, without a record, holds the distance of the farthest of the N
     private static final String SEMANTIC_POST_FILTER =
             "WITH near AS MATERIALIZED (SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e"
                     + " WHERE e.model = ? ORDER BY e.embedding <=> ? LIMIT ?)"
-                    + " SELECT n.record_id, n.distance FROM near n, LATERAL (SELECT 1 FROM records r"
-                    + " WHERE r.id = n.record_id%s OFFSET 0) passes"
-                    + " ORDER BY n.distance LIMIT ?";
+                    + " (SELECT n.record_id, n.distance FROM near n, LATERAL (SELECT 1 FROM records r"
+                    + " WHERE r.id = n.record_id%s OFFSET 0) passes ORDER BY n.distance LIMIT ?)"
+                    + " UNION ALL (SELECT NULL, max(n.distance) FROM near n)"
+                    + " ORDER BY distance";
     private static final String SIMILAR =
             """
             SELECT e.record_id, 1 - (e.embedding <=> s.embedding) AS similarity
@@ -85,18 +90,21 @@ public class SearchRepository {
     }
 
     /**
-     * Ids of the nearest records to the vector (HNSW; filters applied while scanning), best first, leaving out those
-     * less similar than {@code minSimilarity} (cosine): nearest is not always near.
+     * Ids of the nearest records to the vector (HNSW), best first, leaving out those less similar than
+     * {@code minSimilarity} (cosine): nearest is not always near. With a filter: those passing it among the
+     * {@code filterScan} nearest, or a filtered scan of the graph when fewer than 20 pass.
      */
-    List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit, double minSimilarity)
-            throws SQLException {
+    List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit, int filterScan,
+            double minSimilarity) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         if (!where.conditions().isEmpty()) {
-            List<Long> ids = postFiltered(vector, model, where, limit, minSimilarity);
-            if (ids.size() >= Math.min(limit, 20)) {
-                return ids;
+            PostFiltered near = postFiltered(vector, model, where, limit, Math.max(limit, filterScan), minSimilarity);
+            if (near.ids().size() >= Math.min(limit, 20) || near.exhausted()) {
+                return near.ids();
             }
             // a narrow filter: too few of the nearest pass it, so scan the graph with the filter instead
+            LOG.debugf("%d of the %d nearest vectors pass the filter: scanning the graph with it", near.ids().size(),
+                    Math.max(limit, filterScan));
         }
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
@@ -116,9 +124,14 @@ public class SearchRepository {
         }
     }
 
-    private List<Long> postFiltered(float[] vector, String model, FilterSql where, int limit, double minSimilarity)
-            throws SQLException {
-        int nearest = Math.min(2000, limit * 5);
+    /**
+     * Records passing a filter among the nearest vectors; {@code exhausted} when a deeper scan cannot add any: the
+     * farthest vector read is already less similar than the minimum, so every one beyond it is too.
+     */
+    record PostFiltered(List<Long> ids, boolean exhausted) {}
+
+    PostFiltered postFiltered(float[] vector, String model, FilterSql where, int limit, int nearest,
+            double minSimilarity) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, nearest));
@@ -132,7 +145,21 @@ public class SearchRepository {
                 ps.setInt(4, nearest);
                 int i = where.bind(ps, 5);
                 ps.setInt(i, limit);
-                return nearIds(ps, minSimilarity);
+                List<Long> ids = new ArrayList<>();
+                boolean exhausted = false;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        boolean farthest = rs.wasNull();
+                        double similarity = 1 - rs.getDouble(2);
+                        if (farthest) {
+                            exhausted = !rs.wasNull() && similarity < minSimilarity; // no distance: nothing read
+                        } else if (similarity >= minSimilarity && !ids.contains(id)) {
+                            ids.add(id);
+                        }
+                    }
+                }
+                return new PostFiltered(ids, exhausted);
             }
         }
     }

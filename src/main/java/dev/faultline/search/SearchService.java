@@ -30,6 +30,8 @@ public class SearchService {
     private static final Logger LOG = Logger.getLogger(SearchService.class);
     /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
     private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
+    /** The most nearest vectors a filtered search reads before it filters, however deep the page. */
+    private static final int MAX_FILTER_SCAN = 2000;
 
     private final SearchRepository repository;
     private final RecordService records;
@@ -88,7 +90,7 @@ public class SearchService {
                         : embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
                 embedded = System.nanoTime();
                 semantic = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
-                        config.minSimilarity());
+                        filterScan(candidates), config.minSimilarity());
                 searched = System.nanoTime();
             }
             if (keyword != null) {
@@ -212,6 +214,12 @@ public class SearchService {
                 .filter(t -> share.getOrDefault(t, 0.0) <= config.commonTermShare())
                 .toList();
         return String.join(" | ", rare.isEmpty() ? terms : rare);
+    }
+
+    /** How many nearest vectors a filtered search reads: filter-scan, in proportion for pages beyond the default. */
+    private int filterScan(int candidates) {
+        long scaled = (long) config.filterScan() * candidates / Math.max(1, config.candidates());
+        return (int) Math.min(MAX_FILTER_SCAN, Math.max(config.filterScan(), scaled));
     }
 
     private static long ms(long from, long to) {

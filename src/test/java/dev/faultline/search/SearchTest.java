@@ -7,18 +7,24 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
 import dev.faultline.TestIndex;
+import dev.faultline.model.Embedder;
+import dev.faultline.record.FilterSql;
+import dev.faultline.record.RecordFilter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +36,12 @@ class SearchTest {
 
     @Inject
     TestIndex index;
+
+    @Inject
+    SearchRepository repository;
+
+    @Inject
+    Embedder embedder;
 
     static final String[][] LOGBOOK = {
         {"L1", "#2 CYL ROCKER COVER GASKET LEAKING.", "maintenance_log", "ENG-1", "North"},
@@ -117,6 +129,31 @@ class SearchTest {
         given().queryParams(Map.of("q", "tire", "kind", "work_order", "asset", "GEAR-1", "from", "2024-03-04",
                 "to", "2024-03-05")).get("/api/v1/search").then()
                 .body("items.record.externalId", equalTo(List.of("L4")));
+    }
+
+    @Test
+    void aFilteredVectorSearchLooksFurtherOnlyWhileNearerRecordsCanBeFound() throws SQLException {
+        float[] tyre = embedder.embed(List.of("flat tyre on the landing gear"), Embedder.Role.QUERY).getFirst();
+        RecordFilter south = new RecordFilter(null, "South", null, null, null, null, null);
+        // reading only the nearest vector (L4, South) leaves the rest unread, so a deeper scan could find more
+        SearchRepository.PostFiltered nearest = repository.postFiltered(tyre, embedder.modelId(), FilterSql.of(south),
+                20, 1, -1.0);
+        assertEquals(List.of(idOf("L4")), nearest.ids());
+        assertFalse(nearest.exhausted());
+        // and it does: the filtered scan of the graph finds every South record
+        List<Long> all = repository.semantic(tyre, embedder.modelId(), south, 20, 1, -1.0);
+        assertEquals(idOf("L4"), all.getFirst());
+        assertEquals(Set.of(idOf("L4"), idOf("L5"), idOf("L6"), idOf("L8")), Set.copyOf(all));
+        // when even the nearest is less similar than the minimum, no record beyond it can pass: no deeper scan
+        SearchRepository.PostFiltered unlike = repository.postFiltered(tyre, embedder.modelId(), FilterSql.of(south),
+                20, 1, 0.99);
+        assertEquals(List.of(), unlike.ids());
+        assertTrue(unlike.exhausted());
+    }
+
+    private long idOf(String externalId) {
+        return given().get("/api/v1/records?source=test-cmms&limit=100").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.externalId == '" + externalId + "' }.id");
     }
 
     @Test
