@@ -4,6 +4,7 @@
 #      written to pgvector (records/s from the first vector to an empty queue);
 #   2. a naive bare ONNX Runtime loop in Java over the same model and texts (bench/BareOnnxLoop.java);
 #   3. transformers.js 3 (npm @huggingface/transformers, CUDA install skipped) on the same ONNX and tokenizer.
+#   4. for reference, inference alone the way the app runs it (no database): the ceiling of the indexing path.
 # Also prints the app's peak RSS. Needs the app built (./mvnw package) and Node.js; installs transformers.js into
 # bench/out/ (npm registry) on first use.
 set -euo pipefail
@@ -55,3 +56,7 @@ echo "-- 2. bare ONNX Runtime loop (Java, naive batches of 32)"
 java --enable-native-access=ALL-UNNAMED -cp "target/quarkus-app/lib/main/*" bench/BareOnnxLoop.java "$OUT/embed-texts.txt"
 echo "-- 3. transformers.js"
 (cd "$OUT/tjs" && node transformers-js.mjs "$PWD/../tjs-models" "$PWD/../embed-texts.txt")
+echo "-- 4. for reference: inference alone, the app's way (two one-thread sessions as the two indexer workers,"
+echo "      claims sorted by length, batches of 16, no database): what the indexing path could reach if writing cost nothing"
+java --enable-native-access=ALL-UNNAMED -cp "target/quarkus-app/lib/main/*" bench/BareOnnxLoop.java "$OUT/embed-texts.txt" \
+    ceiling 2 16 2>&1 | grep -v '^SLF4J'
