@@ -34,9 +34,11 @@ public interface SearchConfig {
 
     /**
      * With a filter, the vector list is made of the records that pass it among this many nearest vectors (HNSW
-     * {@code ef_search}; scaled up for deep pages). Larger finds more of a filtered site's records and costs more
+     * {@code ef_search}; scaled up for deep pages; at most 1,000, pgvector's limit). Larger finds more of a filtered site's records and costs more
      * (BENCHMARKS.md, "filter-scan"). A filter that leaves fewer than 20 of them is answered by a filtered scan of
-     * the graph instead, unless the farthest vector read is already less similar than {@link #minSimilarity()}.
+     * the graph instead, unless the farthest vector read is already less similar than {@link #minSimilarity()}. The
+     * metrics {@code faultline_search_filtered_vector_total} and {@code faultline_search_filtered_graph_scans_total}
+     * show how often that happens.
      */
     @WithDefault("500")
     int filterScan();

@@ -3,6 +3,8 @@ package dev.faultline.search;
 import dev.faultline.db.Vectors;
 import dev.faultline.record.FilterSql;
 import dev.faultline.record.RecordFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,10 +71,21 @@ public class SearchRepository {
             "SELECT r.kind, r.asset_id, r.site, f.fault_class FROM records r"
                     + " LEFT JOIN record_faults f ON f.record_id = r.id WHERE r.id = ANY (?)";
 
-    private final DataSource dataSource;
+    /** pgvector's largest {@code hnsw.ef_search}: a filtered vector list reads at most this many nearest. */
+    static final int MAX_EF_SEARCH = 1000;
 
-    SearchRepository(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final Counter filteredSearches;
+    private final Counter filteredGraphScans;
+
+    SearchRepository(DataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
+        this.filteredSearches = Counter.builder("faultline.search.filtered.vector")
+                .description("Vector lists of filtered searches").register(metrics);
+        this.filteredGraphScans = Counter.builder("faultline.search.filtered.graph.scans")
+                .description("Filtered vector lists that needed a filtered scan of the graph (few of the"
+                        + " faultline.search.filter-scan nearest passed the filter)")
+                .register(metrics);
     }
 
     /** Ids matching {@code match}, best rank under {@code rank} first, ranking at most {@code rankCap} matches. */
@@ -92,25 +105,29 @@ public class SearchRepository {
     /**
      * Ids of the nearest records to the vector (HNSW), best first, leaving out those less similar than
      * {@code minSimilarity} (cosine): nearest is not always near. With a filter: those passing it among the
-     * {@code filterScan} nearest, or a filtered scan of the graph when fewer than 20 pass.
+     * {@code filterScan} nearest (at least {@code limit}, at most {@link #MAX_EF_SEARCH}), or a filtered scan of
+     * the graph when fewer than 20 pass, unless the farthest of those read is already less similar than the minimum.
      */
     List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit, int filterScan,
             double minSimilarity) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         if (!where.conditions().isEmpty()) {
-            PostFiltered near = postFiltered(vector, model, where, limit, Math.max(limit, filterScan), minSimilarity);
+            filteredSearches.increment();
+            int nearest = Math.min(MAX_EF_SEARCH, Math.max(limit, filterScan));
+            PostFiltered near = postFiltered(vector, model, where, limit, nearest, minSimilarity);
             if (near.ids().size() >= Math.min(limit, 20) || near.exhausted()) {
                 return near.ids();
             }
             // a narrow filter: too few of the nearest pass it, so scan the graph with the filter instead
+            filteredGraphScans.increment();
             LOG.debugf("%d of the %d nearest vectors pass the filter: scanning the graph with it", near.ids().size(),
-                    Math.max(limit, filterScan));
+                    nearest);
         }
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 // keep scanning the graph until enough rows pass the filters (pgvector 0.8)
                 s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-                s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, 1000)));
+                s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, MAX_EF_SEARCH)));
             }
             try (PreparedStatement ps = c.prepareStatement(SEMANTIC.formatted(where.conditions()))) {
                 Object param = Vectors.param(vector);
@@ -125,8 +142,9 @@ public class SearchRepository {
     }
 
     /**
-     * Records passing a filter among the nearest vectors; {@code exhausted} when a deeper scan cannot add any: the
-     * farthest vector read is already less similar than the minimum, so every one beyond it is too.
+     * Records passing a filter among the nearest vectors; {@code exhausted} when a deeper scan is not worth it: the
+     * farthest vector read is already less similar than the minimum, so the ones beyond it are too (up to the
+     * approximation of the HNSW graph, whose far end of a list is the least exact).
      */
     record PostFiltered(List<Long> ids, boolean exhausted) {}
 
@@ -134,7 +152,7 @@ public class SearchRepository {
             double minSimilarity) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, nearest));
+                s.execute("SET LOCAL hnsw.ef_search = " + Math.min(MAX_EF_SEARCH, Math.max(40, nearest)));
                 s.execute("SET LOCAL hnsw.iterative_scan = off");
             }
             try (PreparedStatement ps = c.prepareStatement(SEMANTIC_POST_FILTER.formatted(where.conditions()))) {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
 
     static final int MAX_QUERY = 2000;
+    /** How deep search pages go: results are fused from a few hundred candidates, so deeper pages are empty. */
+    static final int MAX_OFFSET = 1000;
 
     private final SearchService service;
     private final RecordConfig config;
@@ -56,7 +58,12 @@ public class SearchResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(FieldError.of("mode", "'" + mode + "': use hybrid, semantic or keyword"));
         }
+        int skip = ListParams.offset(offset);
+        if (skip > MAX_OFFSET) {
+            throw ProblemException.badRequest(FieldError.of("offset", "is " + skip + "; search pages reach the first "
+                    + MAX_OFFSET + " results: narrow the search with filters instead"));
+        }
         return new SearchQuery(q.strip(), m, ListParams.filter(asset, site, kind, source, from, to,
-                faultClass, config.defaultZone()), ListParams.limit(limit == null ? 20 : limit, config), ListParams.offset(offset));
+                faultClass, config.defaultZone()), ListParams.limit(limit == null ? 20 : limit, config), skip);
     }
 }

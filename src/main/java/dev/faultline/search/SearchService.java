@@ -30,8 +30,6 @@ public class SearchService {
     private static final Logger LOG = Logger.getLogger(SearchService.class);
     /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
     private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
-    /** The most nearest vectors a filtered search reads before it filters, however deep the page. */
-    private static final int MAX_FILTER_SCAN = 2000;
 
     private final SearchRepository repository;
     private final RecordService records;
@@ -219,7 +217,7 @@ public class SearchService {
     /** How many nearest vectors a filtered search reads: filter-scan, in proportion for pages beyond the default. */
     private int filterScan(int candidates) {
         long scaled = (long) config.filterScan() * candidates / Math.max(1, config.candidates());
-        return (int) Math.min(MAX_FILTER_SCAN, Math.max(config.filterScan(), scaled));
+        return (int) Math.min(SearchRepository.MAX_EF_SEARCH, Math.max(config.filterScan(), scaled));
     }
 
     private static long ms(long from, long to) {

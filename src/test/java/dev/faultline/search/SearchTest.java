@@ -16,6 +16,8 @@ import dev.faultline.TestIndex;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.FilterSql;
 import dev.faultline.record.RecordFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,7 +26,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,9 @@ class SearchTest {
 
     @Inject
     Embedder embedder;
+
+    @Inject
+    MeterRegistry metrics;
 
     static final String[][] LOGBOOK = {
         {"L1", "#2 CYL ROCKER COVER GASKET LEAKING.", "maintenance_log", "ENG-1", "North"},
@@ -132,23 +136,53 @@ class SearchTest {
     }
 
     @Test
-    void aFilteredVectorSearchLooksFurtherOnlyWhileNearerRecordsCanBeFound() throws SQLException {
-        float[] tyre = embedder.embed(List.of("flat tyre on the landing gear"), Embedder.Role.QUERY).getFirst();
-        RecordFilter south = new RecordFilter(null, "South", null, null, null, null, null);
-        // reading only the nearest vector (L4, South) leaves the rest unread, so a deeper scan could find more
-        SearchRepository.PostFiltered nearest = repository.postFiltered(tyre, embedder.modelId(), FilterSql.of(south),
-                20, 1, -1.0);
-        assertEquals(List.of(idOf("L4")), nearest.ids());
-        assertFalse(nearest.exhausted());
-        // and it does: the filtered scan of the graph finds every South record
-        List<Long> all = repository.semantic(tyre, embedder.modelId(), south, 20, 1, -1.0);
-        assertEquals(idOf("L4"), all.getFirst());
-        assertEquals(Set.of(idOf("L4"), idOf("L5"), idOf("L6"), idOf("L8")), Set.copyOf(all));
-        // when even the nearest is less similar than the minimum, no record beyond it can pass: no deeper scan
-        SearchRepository.PostFiltered unlike = repository.postFiltered(tyre, embedder.modelId(), FilterSql.of(south),
-                20, 1, 0.99);
-        assertEquals(List.of(), unlike.ids());
-        assertTrue(unlike.exhausted());
+    void aFilteredVectorSearchLooksFurtherOnlyWhileNearerRecordsCanBeFound() {
+        // in a transaction, as in search, so that the SET LOCAL of hnsw.* applies
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                float[] tyre = embedder.embed(List.of("flat tyre on the landing gear"), Embedder.Role.QUERY).getFirst();
+                String model = embedder.modelId();
+                FilterSql south = FilterSql.of(new RecordFilter(null, "South", null, null, null, null, null));
+                // only the nearest vector read (L4, South, similar enough): a deeper scan could still find more
+                SearchRepository.PostFiltered nearest = repository.postFiltered(tyre, model, south, 1, 1, 0.2);
+                assertEquals(List.of(idOf("L4")), nearest.ids());
+                assertFalse(nearest.exhausted());
+                // less similar than the minimum already: nothing further can pass
+                SearchRepository.PostFiltered unlike = repository.postFiltered(tyre, model, south, 1, 1, 0.99);
+                assertEquals(List.of(), unlike.ids());
+                assertTrue(unlike.exhausted());
+
+                // the cabin door (L8) is the only record of its asset, and not the nearest: reading the one nearest
+                // vector finds none of the asset, so the filtered scan of the graph runs and finds it
+                RecordFilter cabin = new RecordFilter("CABIN-1", null, null, null, null, null, null);
+                double scans = graphScans();
+                assertEquals(List.of(idOf("L8")), repository.semantic(tyre, model, cabin, 1, 1, -1.0));
+                assertEquals(scans + 1, graphScans());
+                // unless the nearest read is already less similar than the minimum
+                assertEquals(List.of(), repository.semantic(tyre, model, cabin, 1, 1, 0.99));
+                assertEquals(scans + 1, graphScans());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private double graphScans() {
+        return metrics.counter("faultline.search.filtered.graph.scans").count();
+    }
+
+    @Test
+    void filteredSearchesPageDeep() {
+        // deep pages read more nearest vectors, never more than pgvector allows (hnsw.ef_search ≤ 1000)
+        for (String mode : List.of("semantic", "hybrid")) {
+            for (int round = 0; round < 2; round++) {
+                JsonPath r = search(Map.of("q", "leaking gasket", "mode", mode, "site", "South", "offset", 1000,
+                        "limit", 100));
+                assertEquals(List.of(), r.getList("items"));
+            }
+        }
+        given().queryParams(Map.of("q", "leak", "offset", 1001)).get("/api/v1/search").then().statusCode(400)
+                .body("errors.field", hasItem("offset"));
     }
 
     private long idOf(String externalId) {
