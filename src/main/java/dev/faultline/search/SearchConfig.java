@@ -44,6 +44,13 @@ public interface SearchConfig {
     int filterScan();
 
     /**
+     * Right after start, search a few everyday questions this many times in every mode, in the background, so the
+     * first real searches after a restart are as fast as later ones. 0 turns it off.
+     */
+    @WithDefault("3")
+    int warmUpRounds();
+
+    /**
      * At most this many records matching one keyword tier are ranked (the first the full-text index yields, not
      * the best): bounds the cost of broad questions over millions of records. Larger is more exact and slower.
      */

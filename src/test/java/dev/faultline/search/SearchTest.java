@@ -47,6 +47,9 @@ class SearchTest {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    SearchWarmUp warmUp;
+
     static final String[][] LOGBOOK = {
         {"L1", "#2 CYL ROCKER COVER GASKET LEAKING.", "maintenance_log", "ENG-1", "North"},
         {"L2", "#3 CYL R/H ENG INTAKE GSKT LEAKING, R&R IAW MM", "maintenance_log", "ENG-2", "North"},
@@ -169,6 +172,12 @@ class SearchTest {
 
     private double graphScans() {
         return metrics.counter("faultline.search.filtered.graph.scans").count();
+    }
+
+    @Test
+    void theWarmUpSearchesEveryQuestionInEveryMode() {
+        // 8 questions x 3 modes x (unfiltered, filtered): it stops early if a search fails
+        assertEquals(SearchWarmUp.QUESTIONS.size() * 3 * 2, warmUp.run(1));
     }
 
     @Test
