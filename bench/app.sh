@@ -9,7 +9,8 @@ fresh_app() {
     FAULTLINE_DB_NAMES="$db" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
     KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
     URL="http://127.0.0.1:$port"
-    FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT="$port" \
+    # no search warm-up (faultline.search.warm-up-rounds): its searches at start would overlap what is measured
+    FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" FAULTLINE_IMPORTS_SPOOL_DIR="bench/out/spool-$port" \
         java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
     APP=$!

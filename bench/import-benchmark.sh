@@ -31,7 +31,8 @@ echo "file: $OUT/import-$ROWS.csv ($(du -h "$OUT/import-$ROWS.csv" | cut -f1), $
 
 KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 AUTH="Authorization: Bearer $KEY"
-FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+# no search warm-up at start (faultline.search.warm-up-rounds): its searches would overlap the import measured
+FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
 FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
   java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP=$!
