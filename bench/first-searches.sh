@@ -20,7 +20,8 @@ for round in 1 2; do
         trap 'kill $APP 2>/dev/null || true' EXIT
         until curl -sf "http://127.0.0.1:8097/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
         if [ "$rounds" -gt 0 ]; then
-            until grep -q "search warm" "$OUT/first-searches-app.log"; do kill -0 $APP; sleep 0.2; done
+            for _ in $(seq 300); do grep -q "search warm" "$OUT/first-searches-app.log" && break; kill -0 $APP; sleep 0.2; done
+            grep -q "search warmed up" "$OUT/first-searches-app.log" || { echo "no warm-up line in 60 s" >&2; exit 1; }
         else
             sleep 7 # as long as the warm-up takes, so both start from the same quiet machine
         fi

@@ -3,8 +3,6 @@ package dev.faultline.search;
 import dev.faultline.db.Vectors;
 import dev.faultline.record.FilterSql;
 import dev.faultline.record.RecordFilter;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,18 +73,13 @@ public class SearchRepository {
     static final int MAX_EF_SEARCH = 1000;
 
     private final DataSource dataSource;
-    private final Counter filteredSearches;
-    private final Counter filteredGraphScans;
 
-    SearchRepository(DataSource dataSource, MeterRegistry metrics) {
+    SearchRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.filteredSearches = Counter.builder("faultline.search.filtered.vector")
-                .description("Vector lists of filtered searches").register(metrics);
-        this.filteredGraphScans = Counter.builder("faultline.search.filtered.graph.scans")
-                .description("Filtered vector lists that needed a filtered scan of the graph (few of the"
-                        + " faultline.search.filter-scan nearest passed the filter)")
-                .register(metrics);
     }
+
+    /** A vector list: record ids, best first; whether a filter applied, and whether it took a filtered graph scan. */
+    record Near(List<Long> ids, boolean filtered, boolean graphScan) {}
 
     /** Ids matching {@code match}, best rank under {@code rank} first, ranking at most {@code rankCap} matches. */
     List<Long> keyword(String rank, String match, RecordFilter filter, int limit, int rankCap) throws SQLException {
@@ -108,18 +101,17 @@ public class SearchRepository {
      * {@code filterScan} nearest (at least {@code limit}, at most {@link #MAX_EF_SEARCH}), or a filtered scan of
      * the graph when fewer than 20 pass, unless the farthest of those read is already less similar than the minimum.
      */
-    List<Long> semantic(float[] vector, String model, RecordFilter filter, int limit, int filterScan,
+    Near semantic(float[] vector, String model, RecordFilter filter, int limit, int filterScan,
             double minSimilarity) throws SQLException {
         FilterSql where = FilterSql.of(filter);
-        if (!where.conditions().isEmpty()) {
-            filteredSearches.increment();
+        boolean filtered = !where.conditions().isEmpty();
+        if (filtered) {
             int nearest = Math.min(MAX_EF_SEARCH, Math.max(limit, filterScan));
             PostFiltered near = postFiltered(vector, model, where, limit, nearest, minSimilarity);
             if (near.ids().size() >= Math.min(limit, 20) || near.exhausted()) {
-                return near.ids();
+                return new Near(near.ids(), true, false);
             }
             // a narrow filter: too few of the nearest pass it, so scan the graph with the filter instead
-            filteredGraphScans.increment();
             LOG.debugf("%d of the %d nearest vectors pass the filter: scanning the graph with it", near.ids().size(),
                     nearest);
         }
@@ -136,7 +128,7 @@ public class SearchRepository {
                 int i = where.bind(ps, 3);
                 ps.setObject(i++, param);
                 ps.setInt(i, limit);
-                return nearIds(ps, minSimilarity);
+                return new Near(nearIds(ps, minSimilarity), filtered, filtered);
             }
         }
     }

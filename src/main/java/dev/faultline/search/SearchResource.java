@@ -22,8 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
 
     static final int MAX_QUERY = 2000;
-    /** How deep search pages go: results are fused from a few hundred candidates, so deeper pages are empty. */
-    static final int MAX_OFFSET = 1000;
+    /**
+     * The deepest page offset a search answers: each list reads offset + limit candidates (and a filtered vector list
+     * up to 1,000 nearest vectors), so deeper pages would cost more than narrowing the search with a filter.
+     */
+    public static final int MAX_OFFSET = 1000;
 
     private final SearchService service;
     private final RecordConfig config;
@@ -60,8 +63,8 @@ public class SearchResource {
         }
         int skip = ListParams.offset(offset);
         if (skip > MAX_OFFSET) {
-            throw ProblemException.badRequest(FieldError.of("offset", "is " + skip + "; search pages reach the first "
-                    + MAX_OFFSET + " results: narrow the search with filters instead"));
+            throw ProblemException.badRequest(FieldError.of("offset", "is " + skip + "; at most " + MAX_OFFSET
+                    + " for a search: narrow it with filters instead"));
         }
         return new SearchQuery(q.strip(), m, ListParams.filter(asset, site, kind, source, from, to,
                 faultClass, config.defaultZone()), ListParams.limit(limit == null ? 20 : limit, config), skip);

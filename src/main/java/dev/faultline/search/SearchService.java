@@ -4,6 +4,8 @@ import dev.faultline.index.IndexService;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,13 +50,22 @@ public class SearchService {
                 return t;
             });
 
+    private final Counter filteredVectorLists;
+    private final Counter filteredGraphScans;
+
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
-            SearchConfig config) {
+            SearchConfig config, MeterRegistry metrics) {
         this.repository = repository;
         this.records = records;
         this.embedder = embedder;
         this.index = index;
         this.config = config;
+        this.filteredVectorLists = Counter.builder("faultline.search.filtered.vector")
+                .description("Vector lists of filtered searches").register(metrics);
+        this.filteredGraphScans = Counter.builder("faultline.search.filtered.graph.scans")
+                .description("Filtered vector lists that needed a filtered scan of the graph (fewer than 20 of the"
+                        + " faultline.search.filter-scan nearest passed the filter)")
+                .register(metrics);
     }
 
     @Transactional
@@ -65,6 +76,16 @@ public class SearchService {
     /** As {@link #search(SearchQuery)}, with the query's embedding when the caller already has it. */
     @Transactional
     public SearchView search(SearchQuery q, float[] queryVector) {
+        return search(q, queryVector, true);
+    }
+
+    /** As {@link #search(SearchQuery)}, left out of the search metrics: the warm-up's searches. */
+    @Transactional
+    SearchView searchUncounted(SearchQuery q) {
+        return search(q, null, false);
+    }
+
+    private SearchView search(SearchQuery q, float[] queryVector, boolean counted) {
         long started = System.nanoTime();
         try {
             List<String> terms = shorthand.terms(q.text());
@@ -87,8 +108,15 @@ public class SearchService {
                 float[] vector = queryVector != null ? queryVector
                         : embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
                 embedded = System.nanoTime();
-                semantic = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
+                SearchRepository.Near near = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
                         filterScan(candidates), config.minSimilarity());
+                semantic = near.ids();
+                if (counted && near.filtered()) {
+                    filteredVectorLists.increment();
+                }
+                if (counted && near.graphScan()) {
+                    filteredGraphScans.increment();
+                }
                 searched = System.nanoTime();
             }
             if (keyword != null) {

@@ -67,9 +67,15 @@ public class SearchPage {
             SearchQuery query = SearchResource.query(q, mode, asset, site, kind, null, from, to, faultClass, 20, offset,
                     config);
             return Templates.search(asked, search.search(query), query.offset(),
-                    Math.max(0, query.offset() - query.limit()), query.offset() + query.limit(), null, RecordKind.values());
+                    Math.max(0, query.offset() - query.limit()), next(query), null, RecordKind.values());
         } catch (ProblemException e) {
             return Templates.search(asked, null, 0, 0, 0, e.getMessage(), RecordKind.values());
         }
+    }
+
+    /** The next page's offset; past the deepest page search answers there is none (the template shows no link). */
+    private static int next(SearchQuery query) {
+        int next = query.offset() + query.limit();
+        return next <= SearchResource.MAX_OFFSET ? next : Integer.MAX_VALUE;
     }
 }

@@ -110,6 +110,7 @@ class ImportCrashRecoveryIT {
         env.put("FAULTLINE_IMPORTS_STALE_AFTER", "3s");
         env.put("FAULTLINE_IMPORTS_BATCH_SIZE", "200");
         env.put("FAULTLINE_BOOTSTRAP_API_KEY", KEY);
+        env.put("FAULTLINE_SEARCH_WARM_UP_ROUNDS", "0"); // no searches beside the import under test
         Process p = pb.start();
         apps.add(p);
         Instant until = Instant.now().plusSeconds(60);

@@ -158,26 +158,33 @@ class SearchTest {
                 // the cabin door (L8) is the only record of its asset, and not the nearest: reading the one nearest
                 // vector finds none of the asset, so the filtered scan of the graph runs and finds it
                 RecordFilter cabin = new RecordFilter("CABIN-1", null, null, null, null, null, null);
-                double scans = graphScans();
-                assertEquals(List.of(idOf("L8")), repository.semantic(tyre, model, cabin, 1, 1, -1.0));
-                assertEquals(scans + 1, graphScans());
+                SearchRepository.Near found = repository.semantic(tyre, model, cabin, 1, 1, -1.0);
+                assertEquals(List.of(idOf("L8")), found.ids());
+                assertTrue(found.filtered() && found.graphScan());
                 // unless the nearest read is already less similar than the minimum
-                assertEquals(List.of(), repository.semantic(tyre, model, cabin, 1, 1, 0.99));
-                assertEquals(scans + 1, graphScans());
+                SearchRepository.Near none = repository.semantic(tyre, model, cabin, 1, 1, 0.99);
+                assertEquals(List.of(), none.ids());
+                assertTrue(none.filtered() && !none.graphScan());
+                assertFalse(repository.semantic(tyre, model, RecordFilter.none(), 1, 1, -1.0).filtered());
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
     }
 
-    private double graphScans() {
-        return metrics.counter("faultline.search.filtered.graph.scans").count();
+    private double filteredVectorLists() {
+        return metrics.counter("faultline.search.filtered.vector").count();
     }
 
     @Test
-    void theWarmUpSearchesEveryQuestionInEveryMode() {
+    void theWarmUpSearchesEveryQuestionInEveryModeUncounted() {
+        double counted = filteredVectorLists();
         // 8 questions x 3 modes x (unfiltered, filtered): it stops early if a search fails
         assertEquals(SearchWarmUp.QUESTIONS.size() * 3 * 2, warmUp.run(1));
+        assertEquals(counted, filteredVectorLists());
+        // a user's filtered search is counted
+        search(Map.of("q", "leaking gasket", "site", "South"));
+        assertEquals(counted + 1, filteredVectorLists());
     }
 
     @Test
