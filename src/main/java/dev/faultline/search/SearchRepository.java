@@ -128,7 +128,8 @@ public class SearchRepository {
                 int i = where.bind(ps, 3);
                 ps.setObject(i++, param);
                 ps.setInt(i, limit);
-                return new Near(nearIds(ps, minSimilarity), filtered, filtered);
+                // with a filter, this was the filtered graph scan
+                return new Near(readNear(ps, minSimilarity).ids(), filtered, filtered);
             }
         }
     }
@@ -144,7 +145,7 @@ public class SearchRepository {
             double minSimilarity) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL hnsw.ef_search = " + Math.min(MAX_EF_SEARCH, Math.max(40, nearest)));
+                s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, nearest));
                 s.execute("SET LOCAL hnsw.iterative_scan = off");
             }
             try (PreparedStatement ps = c.prepareStatement(SEMANTIC_POST_FILTER.formatted(where.conditions()))) {
@@ -155,35 +156,32 @@ public class SearchRepository {
                 ps.setInt(4, nearest);
                 int i = where.bind(ps, 5);
                 ps.setInt(i, limit);
-                List<Long> ids = new ArrayList<>();
-                boolean exhausted = false;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        boolean farthest = rs.wasNull();
-                        double similarity = 1 - rs.getDouble(2);
-                        if (farthest) {
-                            exhausted = !rs.wasNull() && similarity < minSimilarity; // no distance: nothing read
-                        } else if (similarity >= minSimilarity && !ids.contains(id)) {
-                            ids.add(id);
-                        }
-                    }
-                }
-                return new PostFiltered(ids, exhausted);
+                return readNear(ps, minSimilarity);
             }
         }
     }
 
-    private static List<Long> nearIds(PreparedStatement ps, double minSimilarity) throws SQLException {
+    /**
+     * Record ids, nearest first, as similar as the minimum at least, each once (several chunks of a record may come
+     * back); a row without a record (the post-filter's last) gives the farthest distance read, for
+     * {@link PostFiltered#exhausted()}.
+     */
+    private static PostFiltered readNear(PreparedStatement ps, double minSimilarity) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        boolean exhausted = false;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (1 - rs.getDouble(2) >= minSimilarity && !ids.contains(rs.getLong(1))) {
-                    ids.add(rs.getLong(1));
+                long id = rs.getLong(1);
+                boolean farthest = rs.wasNull();
+                double similarity = 1 - rs.getDouble(2);
+                if (farthest) {
+                    exhausted = !rs.wasNull() && similarity < minSimilarity; // no distance: nothing was read
+                } else if (similarity >= minSimilarity && !ids.contains(id)) {
+                    ids.add(id);
                 }
             }
         }
-        return ids;
+        return new PostFiltered(ids, exhausted);
     }
 
     /** Records nearest to a record (by its first passage), with cosine similarity. */

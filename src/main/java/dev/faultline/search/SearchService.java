@@ -242,10 +242,13 @@ public class SearchService {
         return String.join(" | ", rare.isEmpty() ? terms : rare);
     }
 
-    /** How many nearest vectors a filtered search reads: filter-scan, in proportion for pages beyond the default. */
+    /**
+     * How many nearest vectors a filtered search asks for: filter-scan, in proportion for pages beyond the default
+     * (the repository caps it at what pgvector allows).
+     */
     private int filterScan(int candidates) {
         long scaled = (long) config.filterScan() * candidates / Math.max(1, config.candidates());
-        return (int) Math.min(SearchRepository.MAX_EF_SEARCH, Math.max(config.filterScan(), scaled));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(config.filterScan(), scaled));
     }
 
     private static long ms(long from, long to) {
