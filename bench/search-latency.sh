@@ -2,7 +2,10 @@
 # Search latency at N records (default 100,000): MaintNet is imported and embedded by the app, then copied in SQL
 # to N records over 400 assets on 7 sites, each copy with its source's vector plus a little noise (so the HNSW graph
 # is not full of exact duplicates), and the HNSW index is built again over all of them. Then p50/p95 of /api/v1/search over 23 questions x 8 rounds per mode.
+# The app builds its site graphs (faultline.search.site-graphs.*) before the measurement.
 #   bench/search-latency.sh [N]
+#   REUSE=1 bench/search-latency.sh [N]    measures again on the database of the last run, if it has N records
+#   FAULTLINE_SEARCH_SITE_GRAPHS_ENABLED=false ...   without the site graphs (built ones stay, unused)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
@@ -10,19 +13,23 @@ N="${1:-100000}"
 OUT=bench/out; mkdir -p "$OUT"
 DB=faultline_bench
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
 KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 start_app() {
     # the app's own warm-up is off: it would still be searching during the first measured rounds; the client warms
     # up through the API instead (bench/search-latency.mjs)
-    FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    FAULTLINE_SEARCH_SITE_GRAPHS_DELAY=1s FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
       java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar >> "$OUT/latency-app.log" 2>&1 &
     APP=$!
     until curl -sf "http://127.0.0.1:8097/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
 }
-start_app
+APP=
 trap 'kill $APP 2>/dev/null || true' EXIT
+if [ "${REUSE:-}" = 1 ] && [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from records' 2>/dev/null)" = "$N" ]; then
+    echo "reusing the $N records of $DB (REUSE=1)"
+else
+FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
+start_app
 curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/imports -F source=maintnet \
     -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
 until curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/index/status | grep -q '"indexed":6169'; do sleep 1; done
@@ -53,6 +60,18 @@ DELETE FROM classify_queue; -- the copies stay unclassified: latency is measured
 VACUUM ANALYZE records, record_embeddings, assets, embedding_queue, classify_queue;
 SQL
 echo "copied in $(( $(date +%s) - t0 )) s: $(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from records') records"
+fi
 start_app
+# the app builds a vector graph for each site large enough (faultline.search.site-graphs.*; 7 sites of ~143k records
+# at 1M, none at 100k): measured once they are all built. FAULTLINE_SEARCH_SITE_GRAPHS_MIN_RECORDS=0 measures without
+MIN_RECORDS="${FAULTLINE_SEARCH_SITE_GRAPHS_MIN_RECORDS:-20000}"
+[ "${FAULTLINE_SEARCH_SITE_GRAPHS_ENABLED:-true}" = true ] || MIN_RECORDS=0
+due=$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc "SELECT count(*) FROM (SELECT site FROM records WHERE site IS NOT NULL
+  GROUP BY site HAVING $MIN_RECORDS > 0 AND count(*) >= $MIN_RECORDS AND count(*) <= 0.5 * (SELECT count(*) FROM records)) s")
+t0=$(date +%s)
+until [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'SELECT count(*) FROM site_graphs')" -ge "$due" ]; do
+    kill -0 $APP; sleep 2
+done
+echo "site graphs: $due built in $(( $(date +%s) - t0 )) s"
 FAULTLINE_URL=http://127.0.0.1:8097 FAULTLINE_API_KEY="$KEY" node bench/search-latency.mjs
 echo "app peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$APP/status) / 1024 )) MiB"

@@ -2,6 +2,7 @@ package dev.faultline.search;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Search ({@code faultline.search.*}). */
 @ConfigMapping(prefix = "faultline.search")
@@ -56,4 +57,45 @@ public interface SearchConfig {
      */
     @WithDefault("2000")
     int rankCap();
+
+    /** Vector graphs of their own for large sites (partial HNSW indexes; migration V11). */
+    SiteGraphsConfig siteGraphs();
+
+    /** {@code faultline.search.site-graphs.*}. */
+    interface SiteGraphsConfig {
+
+        /**
+         * False: no site graphs are built, and those built are not used (they stay, and are still written, until
+         * dropped: {@code DROP INDEX} the index named in table {@code site_graphs}).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * A site with at least this many records gets a vector graph of its own, so a search filtered to it reads
+         * the site's nearest vectors directly (BENCHMARKS.md, "Site graphs"). Each vector of such a site is then
+         * written into two graphs. 0 builds none.
+         */
+        @WithDefault("20000")
+        int minRecords();
+
+        /**
+         * ... and at most this share of all records: a site that is most of the table is served about as well by
+         * the graph of all sites.
+         */
+        @WithDefault("0.5")
+        double maxShare();
+
+        /** How often the app looks for sites that have grown large enough. */
+        @WithDefault("10m")
+        Duration interval();
+
+        /** The first look after start. */
+        @WithDefault("1m")
+        Duration delay();
+
+        /** PostgreSQL's {@code maintenance_work_mem} while building a graph (MB): a graph that fits is built faster. */
+        @WithDefault("512")
+        int buildMemoryMb();
+    }
 }

@@ -52,6 +52,7 @@ public class SearchService {
 
     private final Counter filteredVectorLists;
     private final Counter filteredGraphScans;
+    private final Counter siteGraphLists;
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
             SearchConfig config, MeterRegistry metrics) {
@@ -65,6 +66,10 @@ public class SearchService {
         this.filteredGraphScans = Counter.builder("faultline.search.filtered.graph.scans")
                 .description("Filtered vector lists that needed a filtered scan of the graph (fewer than 20 of the"
                         + " faultline.search.filter-scan nearest passed the filter)")
+                .register(metrics);
+        this.siteGraphLists = Counter.builder("faultline.search.site.graph")
+                .description("Vector lists of site-filtered searches read from the site's own graph"
+                        + " (faultline.search.site-graphs.*)")
                 .register(metrics);
     }
 
@@ -113,6 +118,9 @@ public class SearchService {
                 semantic = near.ids();
                 if (counted && near.filtered()) {
                     filteredVectorLists.increment();
+                }
+                if (counted && near.siteGraph()) {
+                    siteGraphLists.increment();
                 }
                 if (counted && near.graphScan()) {
                     filteredGraphScans.increment();

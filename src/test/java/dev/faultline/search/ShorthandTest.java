@@ -36,6 +36,12 @@ class ShorthandTest {
         assertTrue(groups.get(1).contains("'cyl'") && groups.get(1).contains("'cylinder'"), groups.toString());
         assertTrue(groups.get(2).startsWith("('leaking' | "), groups.toString());
         assertEquals(List.of(), shorthand.groups(" ... "));
+        // stop words match nothing (PostgreSQL drops them): no group, unless they have an alternative ("w/")
+        List<String> valveCover = shorthand.groups("oil leak at the valve cover");
+        assertEquals(4, valveCover.size(), valveCover.toString());
+        assertTrue(valveCover.get(0).equals("'oil'") && valveCover.get(2).contains("'valve'"), valveCover.toString());
+        assertEquals(2, shorthand.groups("the oil leak").size());
+        assertTrue(shorthand.groups("replaced with new").get(1).contains("'w/'"));
         assertEquals("('b' & 'c') | ('a' & 'c') | ('a' & 'b')", Shorthand.allButOne(List.of("'a'", "'b'", "'c'")));
     }
 
