@@ -34,12 +34,12 @@ psql -h 127.0.0.1 -U faultline -d faultline_eval -qc "ANALYZE records, record_em
 # script computes it (MaintNet has no sites of its own)
 psql -h 127.0.0.1 -U faultline -d faultline_eval -qc \
     "UPDATE records SET site = 'Site ' || (external_id::bigint % 7) WHERE source = 'maintnet'; ANALYZE records"
-# (c) with a vector graph per site (the seven sites hold 880 records each, below the default threshold):
-#   FAULTLINE_SEARCH_SITE_GRAPHS_MIN_RECORDS=100 FAULTLINE_SEARCH_SITE_GRAPHS_INTERVAL=2s bench/retrieval-eval.sh
-if [ "${FAULTLINE_SEARCH_SITE_GRAPHS_MIN_RECORDS:-0}" != 0 ]; then
+# (c) with indexes of their own for the sites (the seven sites hold 880 records each, below the default threshold):
+#   FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS=100 FAULTLINE_SEARCH_SITE_INDEXES_INTERVAL=2s bench/retrieval-eval.sh
+if [ "${FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS:-0}" != 0 ]; then
     until [ "$(psql -h 127.0.0.1 -U faultline -d faultline_eval -Atc \
-            "SELECT count(*) FROM site_graphs WHERE site LIKE 'Site _'")" = 7 ]; do kill -0 $APP; sleep 1; done
-    echo "site graphs built: $(psql -h 127.0.0.1 -U faultline -d faultline_eval -Atc \
-        "SELECT string_agg(site || ' ' || vectors, ', ' ORDER BY site) FROM site_graphs")"
+            "SELECT count(*) FROM site_indexes WHERE site LIKE 'Site _'")" = 7 ]; do kill -0 $APP; sleep 1; done
+    echo "site indexes built: $(psql -h 127.0.0.1 -U faultline -d faultline_eval -Atc \
+        "SELECT string_agg(site || ' ' || records, ', ' ORDER BY site) FROM site_indexes")"
 fi
 FAULTLINE_URL="$URL" FAULTLINE_API_KEY="$KEY" node bench/retrieval-eval.mjs "${1:-run}"

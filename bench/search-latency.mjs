@@ -19,9 +19,12 @@ const cases = [
   ["keyword + site filter", (q) => ({ q, mode: "keyword", site: "Site 3", limit: "20" })],
   ["semantic + site filter", (q) => ({ q, mode: "semantic", site: "Site 3", limit: "20" })],
 ];
-// warm-up: one round of every question in every mode, so a fresh JVM has compiled the search path; a plant's server
-// runs for weeks, and the first minute after a start is not what its users see
-for (const [, build] of cases) for (const [q] of QUESTIONS) await time(build(q));
+// warm-up: WARM_UP rounds (default 3) of every question in every mode, so a fresh JVM has compiled the search path; a
+// plant's server runs for weeks, and the first minutes after a start are not what its users see. One round was not
+// enough: the JIT compiler still ran beside the first case measured (at 1M records, keyword + site took 50-64 ms in
+// a second round for the slowest questions, 29-41 ms in a fourth; BENCHMARKS.md, "Site graphs")
+const warmUp = Number(process.env.WARM_UP ?? 3);
+for (let i = 0; i < warmUp; i++) for (const [, build] of cases) for (const [q] of QUESTIONS) await time(build(q));
 for (const [name, build] of cases) {
   const ms = [];
   for (let i = 0; i < rounds; i++) for (const [q] of QUESTIONS) ms.push(await time(build(q)));

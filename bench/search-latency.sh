@@ -2,10 +2,10 @@
 # Search latency at N records (default 100,000): MaintNet is imported and embedded by the app, then copied in SQL
 # to N records over 400 assets on 7 sites, each copy with its source's vector plus a little noise (so the HNSW graph
 # is not full of exact duplicates), and the HNSW index is built again over all of them. Then p50/p95 of /api/v1/search over 23 questions x 8 rounds per mode.
-# The app builds its site graphs (faultline.search.site-graphs.*) before the measurement.
+# The app builds its site indexes (faultline.search.site-indexes.*) before the measurement.
 #   bench/search-latency.sh [N]
 #   REUSE=1 bench/search-latency.sh [N]    measures again on the database of the last run, if it has N records
-#   FAULTLINE_SEARCH_SITE_GRAPHS_ENABLED=false ...   without the site graphs (built ones stay, unused)
+#   FAULTLINE_SEARCH_SITE_INDEXES_ENABLED=false ...   without the site indexes (built ones stay, unused)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
@@ -17,7 +17,7 @@ KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 start_app() {
     # the app's own warm-up is off: it would still be searching during the first measured rounds; the client warms
     # up through the API instead (bench/search-latency.mjs)
-    FAULTLINE_SEARCH_SITE_GRAPHS_DELAY=1s FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
       java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar >> "$OUT/latency-app.log" 2>&1 &
     APP=$!
@@ -62,16 +62,16 @@ SQL
 echo "copied in $(( $(date +%s) - t0 )) s: $(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from records') records"
 fi
 start_app
-# the app builds a vector graph for each site large enough (faultline.search.site-graphs.*; 7 sites of ~143k records
-# at 1M, none at 100k): measured once they are all built. FAULTLINE_SEARCH_SITE_GRAPHS_MIN_RECORDS=0 measures without
-MIN_RECORDS="${FAULTLINE_SEARCH_SITE_GRAPHS_MIN_RECORDS:-20000}"
-[ "${FAULTLINE_SEARCH_SITE_GRAPHS_ENABLED:-true}" = true ] || MIN_RECORDS=0
+# the app builds a vector graph and a full-text index for each site large enough (faultline.search.site-indexes.*;
+# 7 sites of ~143k records at 1M, none at 100k): measured once they are all built
+MIN_RECORDS="${FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS:-20000}"
+[ "${FAULTLINE_SEARCH_SITE_INDEXES_ENABLED:-true}" = true ] || MIN_RECORDS=0
 due=$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc "SELECT count(*) FROM (SELECT site FROM records WHERE site IS NOT NULL
   GROUP BY site HAVING $MIN_RECORDS > 0 AND count(*) >= $MIN_RECORDS AND count(*) <= 0.5 * (SELECT count(*) FROM records)) s")
 t0=$(date +%s)
-until [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'SELECT count(*) FROM site_graphs')" -ge "$due" ]; do
+until [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'SELECT count(*) FROM site_indexes')" -ge "$due" ]; do
     kill -0 $APP; sleep 2
 done
-echo "site graphs: $due built in $(( $(date +%s) - t0 )) s"
+echo "site indexes: $due sites built in $(( $(date +%s) - t0 )) s"
 FAULTLINE_URL=http://127.0.0.1:8097 FAULTLINE_API_KEY="$KEY" node bench/search-latency.mjs
 echo "app peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$APP/status) / 1024 )) MiB"

@@ -58,30 +58,30 @@ public interface SearchConfig {
     @WithDefault("2000")
     int rankCap();
 
-    /** Vector graphs of their own for large sites (partial HNSW indexes; migration V11). */
-    SiteGraphsConfig siteGraphs();
+    /** Indexes of their own for large sites: a vector graph and a full-text index (partial indexes; migration V11). */
+    SiteIndexesConfig siteIndexes();
 
-    /** {@code faultline.search.site-graphs.*}. */
-    interface SiteGraphsConfig {
+    /** {@code faultline.search.site-indexes.*}. */
+    interface SiteIndexesConfig {
 
         /**
-         * False: no site graphs are built, and those built are not used (they stay, and are still written, until
-         * dropped: {@code DROP INDEX} the index named in table {@code site_graphs}).
+         * False: no site indexes are built, and those built are not used (they stay, and are still written, until
+         * dropped: {@code DROP INDEX} the indexes named in table {@code site_indexes}).
          */
         @WithDefault("true")
         boolean enabled();
 
         /**
-         * A site with at least this many records gets a vector graph of its own, so a search filtered to it reads
-         * the site's nearest vectors directly (BENCHMARKS.md, "Site graphs"). Each vector of such a site is then
-         * written into two graphs. 0 builds none.
+         * A site with at least this many records gets a vector graph and a full-text index of its own, so a search
+         * filtered to it reads the site's own nearest vectors and word lists (BENCHMARKS.md, "Site indexes"). Each
+         * vector and record of such a site is then written into two indexes of each kind. 0 builds none.
          */
         @WithDefault("20000")
         int minRecords();
 
         /**
          * ... and at most this share of all records: a site that is most of the table is served about as well by
-         * the graph of all sites.
+         * the indexes of all sites.
          */
         @WithDefault("0.5")
         double maxShare();
@@ -94,7 +94,7 @@ public interface SearchConfig {
         @WithDefault("1m")
         Duration delay();
 
-        /** PostgreSQL's {@code maintenance_work_mem} while building a graph (MB): a graph that fits is built faster. */
+        /** PostgreSQL's {@code maintenance_work_mem} while building (MB): a vector graph that fits is built faster. */
         @WithDefault("512")
         int buildMemoryMb();
     }

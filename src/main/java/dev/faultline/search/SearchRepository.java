@@ -30,21 +30,23 @@ public class SearchRepository {
     // matched with one tier of the query, ranked with the whole one; at most rank-cap matches are ranked (the first
     // the index finds), so a tier that matches a large part of the table does not rank all of it. ts_rank, not
     // ts_rank_cd: half the cost per match (12 vs 27 ms for the worst tier at 1M records) and no worse on the
-    // retrieval evaluation (BENCHMARKS.md, "Site on the record")
-    private static final String KEYWORD =
-            "SELECT m.id, ts_rank(m.search_tsv, to_tsquery('english', ?), 32) AS score FROM"
+    // retrieval evaluation (BENCHMARKS.md, "Site on the record"). Each to_tsquery in a sub-select: parsed once per
+    // query. In the generic plan the driver's server-prepared statement gets after five runs, a bare to_tsquery(?) was
+    // parsed again for every row ranked or rechecked (10 of 17 ms for 2,000 matches at 1M records)
+    static final String KEYWORD =
+            "SELECT m.id, ts_rank(m.search_tsv, (SELECT to_tsquery('english', ?)), 32) AS score FROM"
                     + " (SELECT r.id, r.search_tsv, r.occurred_at FROM records r"
-                    + " WHERE r.search_tsv @@ to_tsquery('english', ?)%s LIMIT ?) m"
+                    + " WHERE r.search_tsv @@ (SELECT to_tsquery('english', ?))%s LIMIT ?) m"
                     + " ORDER BY score DESC, m.occurred_at DESC NULLS LAST, m.id LIMIT ?";
     // several chunks of one record may come back; the service keeps each record's best
-    // %s: the site's own graph (" AND e.site = ?", see SiteGraphs), then the filter
+    // %s: the site of its own graph (" AND e.site = 'Site 3'", see ownSite), then the filter
     private static final String SEMANTIC =
             "SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e JOIN records r ON r.id = e.record_id"
                     + " WHERE e.model = ?%s%s ORDER BY e.embedding <=> ? LIMIT ?";
     // with a filter: the nearest N without it, then the filter, record by record (OFFSET 0 keeps the planner from
     // joining instead, which read every record of the site); much cheaper than a filtered iterative scan. One more
     // row, without a record, holds the distance of the farthest of the N. With a site's own graph, the N nearest of
-    // the site (the site condition written into the nearest's WHERE)
+    // the site (the site written into the nearest's WHERE)
     static final String SEMANTIC_POST_FILTER =
             "WITH near AS MATERIALIZED (SELECT e.record_id, e.embedding <=> ? AS distance FROM record_embeddings e"
                     + " WHERE e.model = ?%s ORDER BY e.embedding <=> ? LIMIT ?)"
@@ -74,27 +76,33 @@ public class SearchRepository {
     /** pgvector's largest {@code hnsw.ef_search}: a filtered vector list reads at most this many nearest. */
     static final int MAX_EF_SEARCH = 1000;
 
-    private static final String SITE_GRAPH = " AND e.site = ?";
-
     private final DataSource dataSource;
-    private final SiteGraphs siteGraphs;
+    private final SiteIndexes siteIndexes;
 
-    SearchRepository(DataSource dataSource, SiteGraphs siteGraphs) {
+    SearchRepository(DataSource dataSource, SiteIndexes siteIndexes) {
         this.dataSource = dataSource;
-        this.siteGraphs = siteGraphs;
+        this.siteIndexes = siteIndexes;
     }
 
+    /** A vector list: record ids, best first; whether a filter applied, and whether it took a filtered graph scan. */
+    record Near(List<Long> ids, boolean filtered, boolean graphScan) {}
+
     /**
-     * A vector list: record ids, best first; whether a filter applied, whether it was read from the site's own graph
-     * and whether it took a filtered graph scan.
+     * The condition, on {@code alias.site}, that lets PostgreSQL pick the filtered site's own indexes
+     * ({@link SiteIndexes}): the site written as a literal, which a generic plan of a bound parameter cannot match
+     * to a partial index. Empty without a site filter, or when the site has none.
      */
-    record Near(List<Long> ids, boolean filtered, boolean siteGraph, boolean graphScan) {}
+    String ownSite(RecordFilter filter, String alias) {
+        return filter.site() != null && siteIndexes.has(filter.site())
+                ? " AND " + alias + ".site = " + SiteIndexes.literal(filter.site())
+                : "";
+    }
 
     /** Ids matching {@code match}, best rank under {@code rank} first, ranking at most {@code rankCap} matches. */
     List<Long> keyword(String rank, String match, RecordFilter filter, int limit, int rankCap) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(KEYWORD.formatted(where.conditions()))) {
+                PreparedStatement ps = c.prepareStatement(KEYWORD.formatted(where.conditions() + ownSite(filter, "r")))) {
             ps.setString(1, rank);
             ps.setString(2, match);
             int i = where.bind(ps, 3);
@@ -109,20 +117,20 @@ public class SearchRepository {
      * {@code minSimilarity} (cosine): nearest is not always near. With a filter: those passing it among the
      * {@code filterScan} nearest (at least {@code limit}, at most {@link #MAX_EF_SEARCH}), or a filtered scan of
      * the graph when fewer than 20 pass, unless the farthest of those read is already less similar than the minimum.
-     * A site with a graph of its own ({@link SiteGraphs}) is searched in that graph: its {@code limit} nearest when
+     * A site with a graph of its own ({@link SiteIndexes}) is searched in that graph: its {@code limit} nearest when
      * the site is the whole filter.
      */
     Near semantic(float[] vector, String model, RecordFilter filter, int limit, int filterScan,
             double minSimilarity) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         boolean filtered = !where.conditions().isEmpty();
-        String site = filter.site() != null && siteGraphs.has(filter.site()) ? filter.site() : null;
+        String site = ownSite(filter, "e");
         if (filtered) {
-            boolean siteOnly = site != null && where.values().size() == 1;
+            boolean siteOnly = !site.isEmpty() && where.values().size() == 1;
             int nearest = siteOnly ? limit : Math.min(MAX_EF_SEARCH, Math.max(limit, filterScan));
             PostFiltered near = postFiltered(vector, model, site, where, limit, nearest, minSimilarity);
             if (near.ids().size() >= Math.min(limit, 20) || near.exhausted()) {
-                return new Near(near.ids(), true, site != null, false);
+                return new Near(near.ids(), true, false);
             }
             // a narrow filter: too few of the nearest pass it, so scan the graph with the filter instead
             LOG.debugf("%d of the %d nearest vectors pass the filter: scanning the graph with it", near.ids().size(),
@@ -133,33 +141,17 @@ public class SearchRepository {
                 // keep scanning the graph until enough rows pass the filters (pgvector 0.8)
                 s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
                 s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, MAX_EF_SEARCH)));
-                planPerSite(s, site);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    SEMANTIC.formatted(site == null ? "" : SITE_GRAPH, where.conditions()))) {
+            try (PreparedStatement ps = c.prepareStatement(SEMANTIC.formatted(site, where.conditions()))) {
                 Object param = Vectors.param(vector);
                 ps.setObject(1, param);
                 ps.setString(2, model);
-                int i = 3;
-                if (site != null) {
-                    ps.setString(i++, site);
-                }
-                i = where.bind(ps, i);
+                int i = where.bind(ps, 3);
                 ps.setObject(i++, param);
                 ps.setInt(i, limit);
                 // with a filter, this was the filtered graph scan
-                return new Near(readNear(ps, minSimilarity).ids(), filtered, site != null, filtered);
+                return new Near(readNear(ps, minSimilarity).ids(), filtered, filtered);
             }
-        }
-    }
-
-    /**
-     * With a site graph: plan each query for its own site, so PostgreSQL can pick that site's partial index (a
-     * generic plan, which the JDBC driver's prepared statements reach after a few runs, cannot know the site).
-     */
-    private static void planPerSite(Statement s, String site) throws SQLException {
-        if (site != null) {
-            s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
     }
 
@@ -170,23 +162,19 @@ public class SearchRepository {
      */
     record PostFiltered(List<Long> ids, boolean exhausted) {}
 
+    /** {@code site}: the condition of {@link #ownSite}, or empty. */
     PostFiltered postFiltered(float[] vector, String model, String site, FilterSql where, int limit, int nearest,
             double minSimilarity) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, nearest));
                 s.execute("SET LOCAL hnsw.iterative_scan = off");
-                planPerSite(s, site);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    SEMANTIC_POST_FILTER.formatted(site == null ? "" : SITE_GRAPH, where.conditions()))) {
+            try (PreparedStatement ps = c.prepareStatement(SEMANTIC_POST_FILTER.formatted(site, where.conditions()))) {
                 Object param = Vectors.param(vector);
                 int i = 1;
                 ps.setObject(i++, param);
                 ps.setString(i++, model);
-                if (site != null) {
-                    ps.setString(i++, site);
-                }
                 ps.setObject(i++, param);
                 ps.setInt(i++, nearest);
                 i = where.bind(ps, i);

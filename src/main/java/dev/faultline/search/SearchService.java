@@ -52,7 +52,7 @@ public class SearchService {
 
     private final Counter filteredVectorLists;
     private final Counter filteredGraphScans;
-    private final Counter siteGraphLists;
+    private final Counter siteIndexSearches;
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
             SearchConfig config, MeterRegistry metrics) {
@@ -67,9 +67,9 @@ public class SearchService {
                 .description("Filtered vector lists that needed a filtered scan of the graph (fewer than 20 of the"
                         + " faultline.search.filter-scan nearest passed the filter)")
                 .register(metrics);
-        this.siteGraphLists = Counter.builder("faultline.search.site.graph")
-                .description("Vector lists of site-filtered searches read from the site's own graph"
-                        + " (faultline.search.site-graphs.*)")
+        this.siteIndexSearches = Counter.builder("faultline.search.site.index")
+                .description("Site-filtered searches answered from the site's own indexes"
+                        + " (faultline.search.site-indexes.*)")
                 .register(metrics);
     }
 
@@ -96,6 +96,9 @@ public class SearchService {
             List<String> terms = shorthand.terms(q.text());
             String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
             int candidates = Math.max(config.candidates(), q.offset() + q.limit());
+            if (counted && !repository.ownSite(q.filter(), "r").isEmpty()) {
+                siteIndexSearches.increment();
+            }
             List<List<Long>> rankings = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
             // in hybrid mode the keyword query runs in PostgreSQL while this thread embeds the question and asks
@@ -118,9 +121,6 @@ public class SearchService {
                 semantic = near.ids();
                 if (counted && near.filtered()) {
                     filteredVectorLists.increment();
-                }
-                if (counted && near.siteGraph()) {
-                    siteGraphLists.increment();
                 }
                 if (counted && near.graphScan()) {
                     filteredGraphScans.increment();

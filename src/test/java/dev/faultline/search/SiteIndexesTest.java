@@ -9,6 +9,7 @@ import dev.faultline.TestDatabase;
 import dev.faultline.TestIndex;
 import dev.faultline.db.Vectors;
 import dev.faultline.model.Embedder;
+import dev.faultline.record.RecordFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class SiteGraphsTest {
+class SiteIndexesTest {
 
     @Inject
     TestDatabase db;
@@ -37,7 +38,10 @@ class SiteGraphsTest {
     TestIndex index;
 
     @Inject
-    SiteGraphs graphs;
+    SiteIndexes siteIndexes;
+
+    @Inject
+    SearchRepository repository;
 
     @Inject
     Embedder embedder;
@@ -50,7 +54,7 @@ class SiteGraphsTest {
 
     @BeforeEach
     void seed() {
-        dropGraphs();
+        dropSiteIndexes();
         db.clear();
         // North and South: 4 records each (4/9 of all), West: 1
         List<Map<String, Object>> records = new ArrayList<>();
@@ -63,15 +67,16 @@ class SiteGraphsTest {
     }
 
     @AfterEach
-    void dropGraphs() {
+    void dropSiteIndexes() {
         db.execute("""
                 DO $$ DECLARE i text; BEGIN
-                  FOR i IN SELECT indexname FROM pg_indexes WHERE indexname LIKE 'record\\_embeddings\\_site\\_%' LOOP
+                  FOR i IN SELECT indexname FROM pg_indexes WHERE indexname LIKE 'record\\_embeddings\\_site\\_%'
+                                                              OR indexname LIKE 'records\\_site\\_text\\_%' LOOP
                     EXECUTE 'DROP INDEX ' || quote_ident(i);
                   END LOOP;
-                  DELETE FROM site_graphs;
+                  DELETE FROM site_indexes;
                 END $$""");
-        graphs.refresh();
+        siteIndexes.refresh();
     }
 
     private static Map<String, Object> record(String id, String text, String asset, String site) {
@@ -87,40 +92,47 @@ class SiteGraphsTest {
     }
 
     private List<String> semantic(String q, String site) {
-        return SearchTest.ids(SearchTest.search(Map.of("q", q, "mode", "semantic", "site", site, "limit", 20)));
+        return search(q, "semantic", site);
     }
 
-    private double siteGraphLists() {
-        return metrics.counter("faultline.search.site.graph").count();
+    private List<String> search(String q, String mode, String site) {
+        return SearchTest.ids(SearchTest.search(Map.of("q", q, "mode", mode, "site", site, "limit", 20)));
+    }
+
+    private double siteIndexSearches() {
+        return metrics.counter("faultline.search.site.index").count();
     }
 
     @Test
-    void largeSitesGetAGraphOfTheirOwnThatSearchUses() {
+    void largeSitesGetIndexesOfTheirOwnThatSearchUses() {
         List<String> before = semantic("oil leak at the valve cover", "North");
-        double used = siteGraphLists();
+        List<String> keywordBefore = search("cylinder leaking", "keyword", "North");
+        double used = siteIndexSearches();
 
         // at most half of all records, and at least 3: North and South, largest first, then by name
-        assertEquals(List.of("North", "South"), graphs.buildDue(3, 0.5));
-        assertTrue(graphs.has("North") && graphs.has("South") && !graphs.has("West"));
-        assertEquals(2, db.count("SELECT count(*) FROM site_graphs"));
+        assertEquals(List.of("North", "South"), siteIndexes.buildDue(3, 0.5));
+        assertTrue(siteIndexes.has("North") && siteIndexes.has("South") && !siteIndexes.has("West"));
+        assertEquals(2, db.count("SELECT count(*) FROM site_indexes"));
         // built once: nothing is due any more
-        assertEquals(List.of(), graphs.buildDue(3, 0.5));
+        assertEquals(List.of(), siteIndexes.buildDue(3, 0.5));
 
-        // the same answer (on 9 records the graphs are exact), now read from the site's graph
+        // the same answers (on 9 records the graphs are exact), now from the site's own indexes
         assertEquals(before, semantic("oil leak at the valve cover", "North"));
-        assertEquals(used + 1, siteGraphLists());
+        assertEquals(keywordBefore, search("cylinder leaking", "keyword", "North"));
+        assertTrue(keywordBefore.containsAll(List.of("L1", "L2", "L3")), keywordBefore.toString());
+        assertEquals(used + 2, siteIndexSearches());
         assertTrue(SearchTest.ids(SearchTest.search(Map.of("q", "oil leak at the valve cover", "site", "North")))
                 .stream().allMatch(id -> List.of("L1", "L2", "L3", "L7").contains(id)));
         // West has none: filtered as before
         semantic("hydraulic pump noise", "West");
-        assertEquals(used + 2, siteGraphLists());
+        assertEquals(used + 3, siteIndexSearches());
     }
 
     @Test
     void vectorsWrittenBeforeTheSiteColumnAreGivenTheirSiteFirst() {
         // as after migration V11 on an existing install: the vectors have no site yet
         db.execute("UPDATE record_embeddings SET site = NULL");
-        assertEquals(List.of("North", "South"), graphs.buildDue(4, 0.5));
+        assertEquals(List.of("North", "South"), siteIndexes.buildDue(4, 0.5));
         assertEquals(4, db.count("SELECT count(*) FROM record_embeddings WHERE site = 'North'"));
         assertEquals(4, db.count("SELECT count(*) FROM record_embeddings WHERE site = 'South'"));
         // West was not due: left for when it is
@@ -194,64 +206,102 @@ class SiteGraphsTest {
     }
 
     @Test
-    void thePlannerReadsTheSiteGraph() throws SQLException {
-        graphs.buildDue(3, 0.5);
-        String index = db.string("SELECT index_name FROM site_graphs WHERE site = 'North'");
-        float[] vector = embedder.embed(List.of("oil leak"), Embedder.Role.QUERY).getFirst();
-        String plan = QuarkusTransaction.requiringNew().call(() -> {
+    void thePlannerReadsTheSiteIndexes() {
+        siteIndexes.buildDue(3, 0.5);
+        String graph = db.string("SELECT graph_index FROM site_indexes WHERE site = 'North'");
+        String text = db.string("SELECT text_index FROM site_indexes WHERE site = 'North'");
+        RecordFilter north = new RecordFilter(null, "North", null, null, null, null, null);
+        Object vector = Vectors.param(embedder.embed(List.of("oil leak"), Embedder.Role.QUERY).getFirst());
+        // the repository's own statements, with its site conditions; bound as it binds them
+        String vectors = plan(false, SearchRepository.SEMANTIC_POST_FILTER.formatted(repository.ownSite(north, "e"),
+                " AND r.site = ?"), vector, embedder.modelId(), vector, 10, "North", 10);
+        assertTrue(vectors.contains("Index Scan using " + graph), vectors);
+        // (without the site's btree, dropped in the transaction and rolled back: on 9 rows it would do, and the choice
+        // between the two full-text indexes is the point)
+        String words = plan(true, SearchRepository.KEYWORD.formatted(" AND r.site = ?" + repository.ownSite(north, "r")),
+                "'leak'", "'leak'", "North", 2000, 200);
+        assertTrue(words.contains("Bitmap Index Scan on " + text), words);
+    }
+
+    /** The plan PostgreSQL chooses for this statement as a generic plan (the driver's, after five runs). */
+    private String plan(boolean withoutSiteBtree, String sql, Object... params) {
+        QuarkusTransaction.begin();
+        try {
             try (Connection c = dataSource.getConnection()) {
                 try (Statement s = c.createStatement()) {
                     // 9 rows: left alone, PostgreSQL would rather read them all; which index it picks is the point
                     s.execute("SET LOCAL enable_seqscan = off");
-                    s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                    // planned without the values of the parameters: only what the SQL text says can pick an index
+                    s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                    if (withoutSiteBtree) {
+                        s.execute("DROP INDEX records_site_recent_idx");
+                    }
                 }
-                String sql = "EXPLAIN " + SearchRepository.SEMANTIC_POST_FILTER.formatted(" AND e.site = ?",
-                        " AND r.site = ?");
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    Object param = Vectors.param(vector);
-                    ps.setObject(1, param);
-                    ps.setString(2, embedder.modelId());
-                    ps.setString(3, "North");
-                    ps.setObject(4, param);
-                    ps.setInt(5, 10);
-                    ps.setString(6, "North");
-                    ps.setInt(7, 10);
-                    StringBuilder out = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        ps.setObject(i + 1, params[i]);
+                    }
+                    StringBuilder plan = new StringBuilder();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.append(rs.getString(1)).append('\n');
+                            plan.append(rs.getString(1)).append('\n');
                         }
                     }
-                    return out.toString();
+                    return plan.toString();
                 }
             }
-        });
-        assertTrue(plan.contains("Index Scan using " + index), plan);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            QuarkusTransaction.rollback();
+        }
     }
 
     @Test
-    void aDroppedGraphIsNotUsedAndIsBuiltAgain() {
-        graphs.buildDue(3, 0.5);
-        String index = db.string("SELECT index_name FROM site_graphs WHERE site = 'North'");
-        db.execute("DROP INDEX " + index);
-        graphs.refresh();
-        assertTrue(!graphs.has("North") && graphs.has("South"));
+    void aSiteNameIsNeverSql() {
+        String odd = "Bob's yard'); DROP TABLE records; --";
+        post(List.of(record("B1", "GEARBOX OIL LEAK", "BOB-1", odd), record("B2", "GEARBOX BEARING NOISE", "BOB-1", odd),
+                record("B3", "GEARBOX SEAL REPLACED", "BOB-1", odd)));
+        index.awaitEmpty();
+        assertTrue(siteIndexes.buildDue(3, 0.5).contains(odd));
+        assertTrue(siteIndexes.has(odd));
+        assertEquals("'Bob''s yard''); DROP TABLE records; --'", SiteIndexes.literal(odd));
+        for (String mode : List.of("hybrid", "keyword", "semantic")) {
+            List<String> hits = search("gearbox oil leak", mode, odd);
+            assertEquals("B1", hits.getFirst(), mode);
+            assertTrue(hits.stream().allMatch(id -> id.startsWith("B")), mode + ": " + hits);
+        }
+        assertEquals(12, db.records());
+    }
+
+    @Test
+    void aDroppedIndexIsNotUsedAndIsBuiltAgain() {
+        siteIndexes.buildDue(3, 0.5);
+        String graph = db.string("SELECT graph_index FROM site_indexes WHERE site = 'North'");
+        long text = db.count("SELECT c.oid FROM site_indexes s JOIN pg_class c ON c.relname = s.text_index"
+                + " WHERE s.site = 'North'");
+        db.execute("DROP INDEX " + graph);
+        siteIndexes.refresh();
+        assertTrue(!siteIndexes.has("North") && siteIndexes.has("South"));
         semantic("oil leak at the valve cover", "North"); // filtered as before, no error
-        assertEquals(List.of("North"), graphs.buildDue(3, 0.5));
-        assertTrue(graphs.has("North"));
+        assertEquals(List.of("North"), siteIndexes.buildDue(3, 0.5));
+        assertTrue(siteIndexes.has("North"));
+        // only the missing one was built again
+        assertEquals(text, db.count("SELECT c.oid FROM site_indexes s JOIN pg_class c ON c.relname = s.text_index"
+                + " WHERE s.site = 'North'"));
     }
 
     @Test
     void oneInstanceBuildsAtATime() throws SQLException {
         try (Connection other = dataSource.getConnection();
                 Statement s = other.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(" + SiteGraphs.LOCK + ")");
+            s.execute("SELECT pg_advisory_lock(" + SiteIndexes.LOCK + ")");
             try {
-                assertEquals(List.of(), graphs.buildDue(3, 0.5));
+                assertEquals(List.of(), siteIndexes.buildDue(3, 0.5));
             } finally {
-                s.execute("SELECT pg_advisory_unlock(" + SiteGraphs.LOCK + ")");
+                s.execute("SELECT pg_advisory_unlock(" + SiteIndexes.LOCK + ")");
             }
         }
-        assertEquals(List.of("North", "South"), graphs.buildDue(3, 0.5));
+        assertEquals(List.of("North", "South"), siteIndexes.buildDue(3, 0.5));
     }
 }

@@ -1,14 +1,16 @@
--- A vector graph per large site.
+-- Indexes of its own for each large site: a vector graph and a full-text index.
 --
--- A site-filtered vector search reads the nearest vectors of all sites and keeps the site's: at 1,000,000 records
--- over 7 sites, the 500 nearest take 11-14 ms (p95 36) and hold only about 70 of the site's. A partial HNSW index
--- over one site's vectors answers the site's nearest directly (pgvector's advice for filters on few values). It
--- needs the site beside the vector, so a partial index can name it; the graphs themselves are built by the app
--- (SiteGraphJob, CREATE INDEX CONCURRENTLY) once a site is large enough, and listed in site_graphs when ready.
+-- At 1,000,000 records over 7 sites, a site-filtered search read the nearest vectors of all sites and kept the
+-- site's (the 500 nearest hold only about 70 of the site), and its full-text query read the posting lists of every
+-- site's records before keeping the site's (site leads the GIN index, but the words' lists are for all sites). A
+-- partial index per site (pgvector's advice for filters on few values; the same for GIN) answers both from the
+-- site's own rows. The vector graph needs the site beside the vector, so a partial index can name it. The indexes
+-- themselves are built by the app (SiteIndexes, CREATE INDEX CONCURRENTLY) once a site is large enough, and
+-- listed in site_indexes when ready.
 
 -- the record's site, kept in step by the triggers below. Existing rows stay NULL here: filling them would rewrite
 -- every vector (and insert each into the HNSW graph again) while the app waits to start; the job fills one site's
--- rows, in batches, before it builds that site's graph
+-- rows, in batches, before it builds that site's indexes
 ALTER TABLE record_embeddings ADD COLUMN site text;
 
 CREATE FUNCTION record_embedding_site() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -32,10 +34,11 @@ END $$;
 CREATE TRIGGER records_site_to_embeddings AFTER UPDATE ON records
     FOR EACH ROW WHEN (OLD.site IS DISTINCT FROM NEW.site) EXECUTE FUNCTION record_site_to_embeddings();
 
--- the sites whose partial index is built and valid; search uses a site's graph only once it is listed here
-CREATE TABLE site_graphs (
-    site       text PRIMARY KEY,
-    index_name text        NOT NULL UNIQUE,
-    vectors    bigint      NOT NULL,
-    built_at   timestamptz NOT NULL DEFAULT now()
+-- the sites whose partial indexes are built; search uses them once both are valid
+CREATE TABLE site_indexes (
+    site        text PRIMARY KEY,
+    graph_index text        NOT NULL UNIQUE,
+    text_index  text        NOT NULL UNIQUE,
+    records     bigint      NOT NULL,
+    built_at    timestamptz NOT NULL DEFAULT now()
 );

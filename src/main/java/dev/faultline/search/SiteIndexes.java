@@ -1,0 +1,256 @@
+package dev.faultline.search;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.postgresql.core.Utils;
+
+/**
+ * Indexes of its own for each large site (migration V11): a vector graph (a partial HNSW index over the site's
+ * vectors) and a full-text index (a partial GIN index over the site's records). A search filtered to the site then
+ * reads the site's nearest vectors directly, instead of picking them out of the nearest of every site, and the
+ * posting lists of the site's records only, instead of every site's. Built in the background, one site at a time,
+ * with {@code CREATE INDEX CONCURRENTLY}: writes go on meanwhile, and a site's indexes are used only once both are
+ * built and valid. Several app instances take turns through an advisory lock.
+ */
+@ApplicationScoped
+public class SiteIndexes {
+
+    private static final Logger LOG = Logger.getLogger(SiteIndexes.class);
+    /** Listed sites whose two indexes exist and are valid: a failed or dropped build is not used. */
+    private static final String BUILT = """
+            SELECT s.site FROM site_indexes s
+             WHERE (SELECT count(*) FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+                     WHERE c.relname IN (s.graph_index, s.text_index) AND i.indisvalid) = 2""";
+    /** How often search re-reads the list: another instance may have built a site's indexes. */
+    private static final long REFRESH_NANOS = 30_000_000_000L;
+    private static final int BACKFILL_BATCH = 2000;
+    /** The builders' advisory lock ("FAUSITE"). */
+    static final long LOCK = 0x46415553495445L;
+
+    private final DataSource dataSource;
+    private final SearchConfig config;
+    private volatile Set<String> built = Set.of();
+    private volatile long readAt = System.nanoTime() - REFRESH_NANOS;
+    private volatile boolean stopping;
+
+    SiteIndexes(DataSource dataSource, SearchConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** A site due for its own indexes, with its number of records. */
+    record Due(String site, long records) {}
+
+    /** One partial index of a site: its name, the statement that builds it, whether it exists, and is valid. */
+    private record Index(String name, String create, boolean exists, boolean valid) {}
+
+    /** Whether this site has its own indexes that search can use. */
+    boolean has(String site) {
+        if (!config.siteIndexes().enabled()) {
+            return false;
+        }
+        if (System.nanoTime() - readAt >= REFRESH_NANOS) {
+            refresh();
+        }
+        return built.contains(site);
+    }
+
+    /**
+     * The site as an SQL string literal, for the conditions that let PostgreSQL pick the site's partial indexes: a
+     * bound parameter would not do, as a generic plan (the JDBC driver prepares a statement on the server after five
+     * runs) cannot know which site it is.
+     */
+    static String literal(String site) {
+        try {
+            return Utils.escapeLiteral(new StringBuilder("'"), site, true).append('\'').toString();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("site: " + e.getMessage(), e); // a NUL character, which text cannot hold
+        }
+    }
+
+    /** Re-reads the built indexes. */
+    void refresh() {
+        Set<String> sites = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(BUILT);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sites.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            // searching goes on without the site indexes (filtered like any other filter) until the next read
+            LOG.warnf("reading the site indexes: %s", e.getMessage());
+        }
+        built = Set.copyOf(sites);
+        readAt = System.nanoTime();
+    }
+
+    @Scheduled(every = "${faultline.search.site-indexes.interval}", delayed = "${faultline.search.site-indexes.delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        SearchConfig.SiteIndexesConfig c = config.siteIndexes();
+        if (c.enabled() && c.minRecords() > 0) {
+            try {
+                buildDue(c.minRecords(), c.maxShare());
+            } catch (RuntimeException e) {
+                LOG.warnf("building site indexes failed, will retry: %s", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Builds the indexes of the sites with at least {@code minRecords} records and at most {@code maxShare} of all
+     * (a site that is most of the table gains little from indexes of its own, and would double the cost of every
+     * record and vector written), largest first; answers the sites built. Does nothing while another instance builds.
+     */
+    List<String> buildDue(int minRecords, double maxShare) {
+        List<String> done = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true); // CREATE INDEX CONCURRENTLY runs outside a transaction; each backfill batch commits
+            if (!lock(c, "pg_try_advisory_lock")) {
+                LOG.debug("another instance is building site indexes");
+                return done;
+            }
+            try {
+                for (Due site : due(c, minRecords, maxShare)) {
+                    if (stopping) {
+                        break;
+                    }
+                    build(c, site);
+                    done.add(site.site());
+                }
+            } finally {
+                lock(c, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("building site indexes: " + e.getMessage(), e);
+        }
+        if (!done.isEmpty()) {
+            refresh();
+        }
+        return done;
+    }
+
+    private static List<Due> due(Connection c, int minRecords, double maxShare) throws SQLException {
+        // an index-only scan of records_site_recent_idx
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH sites AS (SELECT site, count(*) AS n FROM records WHERE site IS NOT NULL GROUP BY site),
+                     total AS (SELECT count(*) AS n FROM records)
+                SELECT s.site, s.n FROM sites s, total t
+                 WHERE s.n >= ? AND s.n <= ? * t.n AND s.site NOT IN (%s)
+                 ORDER BY s.n DESC, s.site""".formatted(BUILT))) {
+            ps.setInt(1, minRecords);
+            ps.setDouble(2, maxShare);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Due(rs.getString(1), rs.getLong(2)));
+                }
+            }
+            return due;
+        }
+    }
+
+    private void build(Connection c, Due site) throws SQLException {
+        long started = System.nanoTime();
+        long filled = backfill(c, site.site());
+        Index graph = index(c, site.site(), "record_embeddings_site_",
+                "record_embeddings USING hnsw (embedding vector_cosine_ops)");
+        Index text = index(c, site.site(), "records_site_text_", "records USING gin (search_tsv)");
+        LOG.infof("building the indexes of site %s (%d records; %d vectors given their site first)", site.site(),
+                site.records(), filled);
+        try (Statement s = c.createStatement()) {
+            // a graph is built far faster when it fits in memory; reset before the connection goes back
+            s.execute("SET maintenance_work_mem = '" + config.siteIndexes().buildMemoryMb() + "MB'");
+            try {
+                for (Index index : List.of(graph, text)) {
+                    if (index.exists() && !index.valid()) {
+                        // an earlier build failed, or the app stopped during it: PostgreSQL leaves it behind, unusable
+                        s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index.name());
+                    }
+                    if (!index.valid()) {
+                        s.execute(index.create());
+                    }
+                }
+            } finally {
+                s.execute("RESET maintenance_work_mem");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO site_indexes (site, graph_index, text_index, records) VALUES (?, ?, ?, ?)
+                ON CONFLICT (site) DO UPDATE SET graph_index = excluded.graph_index, text_index = excluded.text_index,
+                                                 records = excluded.records, built_at = now()""")) {
+            ps.setString(1, site.site());
+            ps.setString(2, graph.name());
+            ps.setString(3, text.name());
+            ps.setLong(4, site.records());
+            ps.executeUpdate();
+        }
+        LOG.infof("indexes of site %s built in %d s", site.site(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    /** A partial index of the site, named by a hash of the site (letters, digits and underscores only). */
+    private static Index index(Connection c, String site, String prefix, String on) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT n, format('CREATE INDEX CONCURRENTLY %%I ON %s WHERE site = %%L', n, s),
+                       (SELECT i.indisvalid FROM pg_class x JOIN pg_index i ON i.indexrelid = x.oid WHERE x.relname = n)
+                  FROM (SELECT ?::text AS s, ? || left(md5(?), 16) AS n) a""".formatted(on))) {
+            ps.setString(1, site);
+            ps.setString(2, prefix);
+            ps.setString(3, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                boolean valid = rs.getBoolean(3);
+                return new Index(rs.getString(1), rs.getString(2), !rs.wasNull(), valid);
+            }
+        }
+    }
+
+    /**
+     * Gives the site's vectors written before migration V11 their site, a batch per transaction; answers how many.
+     * Vectors written since have it from the triggers.
+     */
+    private long backfill(Connection c, String site) throws SQLException {
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE record_embeddings e SET site = r.site FROM records r
+                 WHERE r.id = e.record_id AND r.site = ? AND (e.record_id, e.chunk) IN (
+                       SELECT e2.record_id, e2.chunk FROM records r2 JOIN record_embeddings e2 ON e2.record_id = r2.id
+                        WHERE r2.site = ? AND e2.site IS DISTINCT FROM r2.site LIMIT ?)""")) {
+            ps.setString(1, site);
+            ps.setString(2, site);
+            ps.setInt(3, BACKFILL_BATCH);
+            int n;
+            while (!stopping && (n = ps.executeUpdate()) > 0) {
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+}
