@@ -63,8 +63,8 @@ echo "copied in $(( $(date +%s) - t0 )) s: $(psql -h 127.0.0.1 -U faultline -d "
 fi
 start_app
 # the app builds a vector graph and a full-text index for each site large enough (faultline.search.site-indexes.*;
-# 7 sites of ~143k records at 1M, none at 100k): measured once they are all built
-MIN_RECORDS="${FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS:-20000}"
+# 7 sites of 14,300 records at 100k, of 143,000 at 1M): measured once they are all built
+MIN_RECORDS="${FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS:-10000}"
 [ "${FAULTLINE_SEARCH_SITE_INDEXES_ENABLED:-true}" = true ] || MIN_RECORDS=0
 due=$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc "SELECT count(*) FROM (SELECT site FROM records WHERE site IS NOT NULL
   GROUP BY site HAVING $MIN_RECORDS > 0 AND count(*) >= $MIN_RECORDS AND count(*) <= 0.5 * (SELECT count(*) FROM records)) s")

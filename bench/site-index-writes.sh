@@ -55,8 +55,9 @@ sql "DROP INDEX ${indexes/, /, }"
 start_app 0
 for i in $(seq "$ROUNDS"); do rewrite "Site 3 without:"; done
 kill $APP; wait $APP 2>/dev/null || true
-sql "DELETE FROM classify_queue; VACUUM ANALYZE records, record_embeddings"
-start_app 20000
+sql "DELETE FROM classify_queue"
+sql "VACUUM ANALYZE records, record_embeddings"
+start_app 10000
 t0=$(date +%s)
 until [ "$(sql "SELECT count(*) FROM site_indexes s, pg_class c, pg_index i WHERE s.site = 'Site 3'
                  AND c.relname IN (s.graph_index, s.text_index) AND i.indexrelid = c.oid AND i.indisvalid")" = 2 ]; do

@@ -76,7 +76,7 @@ public interface SearchConfig {
          * filtered to it reads the site's own nearest vectors and word lists (BENCHMARKS.md, "Site indexes"). Each
          * vector and record of such a site is then written into two indexes of each kind. 0 builds none.
          */
-        @WithDefault("20000")
+        @WithDefault("10000")
         int minRecords();
 
         /**
