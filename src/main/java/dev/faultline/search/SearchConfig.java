@@ -34,7 +34,8 @@ public interface SearchConfig {
     int candidates();
 
     /**
-     * With a filter, the vector list is made of the records that pass it among this many nearest vectors (HNSW
+     * With a filter, the vector list is made of the records that pass it among this many nearest vectors (of the
+     * site's own graph when the filter names a site that has one, see {@link #siteIndexes()}; HNSW
      * {@code ef_search}; scaled up for deep pages; at most 1,000, pgvector's limit). Larger finds more of a filtered site's records and costs more
      * (BENCHMARKS.md, "filter-scan"). A filter that leaves fewer than 20 of them is answered by a filtered scan of
      * the graph instead, unless the farthest vector read is already less similar than {@link #minSimilarity()}. The

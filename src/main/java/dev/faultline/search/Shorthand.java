@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class Shorthand {
 
     private final Map<String, Set<String>> alternatives = new HashMap<>();
     /** Words PostgreSQL's {@code english} configuration drops from every tsvector and tsquery. */
-    private final Set<String> stopWords = new java.util.HashSet<>();
+    private final Set<String> stopWords = new HashSet<>();
 
     private Shorthand() {}
 

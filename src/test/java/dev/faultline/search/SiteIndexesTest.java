@@ -23,6 +23,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,7 +192,7 @@ class SiteIndexesTest {
                         + " SELECT " + id + ", 0, 'm', 'h', array_fill(0.1, ARRAY[384])::vector");
             }
             // meanwhile the record moves to South: that waits for the indexer's batch...
-            var move = java.util.concurrent.CompletableFuture.runAsync(
+            var move = CompletableFuture.runAsync(
                     () -> db.execute("UPDATE records SET site = 'South' WHERE id = " + id));
             Thread.sleep(300);
             assertTrue(!move.isDone(), "the site change waits for the batch writing the record's vector");
@@ -198,7 +200,7 @@ class SiteIndexesTest {
                 s.execute("DELETE FROM embedding_queue WHERE record_id = " + id);
             }
             indexer.commit();
-            move.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            move.get(10, TimeUnit.SECONDS);
             indexer.setAutoCommit(true);
         }
         // ... and then gives the new vector its site
