@@ -75,7 +75,8 @@ public class SiteIndexes {
      */
     static String literal(String site) {
         try {
-            return Utils.escapeLiteral(new StringBuilder("'"), site, true).append('\'').toString();
+            // E'...' with quotes and backslashes doubled: the same string whatever standard_conforming_strings says
+            return Utils.escapeLiteral(new StringBuilder("E'"), site, false).append('\'').toString();
         } catch (SQLException e) {
             throw new IllegalArgumentException("site: " + e.getMessage(), e); // a NUL character, which text cannot hold
         }

@@ -261,13 +261,13 @@ class SiteIndexesTest {
 
     @Test
     void aSiteNameIsNeverSql() {
-        String odd = "Bob's yard'); DROP TABLE records; --";
+        String odd = "Bob's yard\\'); DROP TABLE records; --";
         post(List.of(record("B1", "GEARBOX OIL LEAK", "BOB-1", odd), record("B2", "GEARBOX BEARING NOISE", "BOB-1", odd),
                 record("B3", "GEARBOX SEAL REPLACED", "BOB-1", odd)));
         index.awaitEmpty();
         assertTrue(siteIndexes.buildDue(3, 0.5).contains(odd));
         assertTrue(siteIndexes.has(odd));
-        assertEquals("'Bob''s yard''); DROP TABLE records; --'", SiteIndexes.literal(odd));
+        assertEquals("E'Bob''s yard\\\\''); DROP TABLE records; --'", SiteIndexes.literal(odd));
         for (String mode : List.of("hybrid", "keyword", "semantic")) {
             List<String> hits = search("gearbox oil leak", mode, odd);
             assertEquals("B1", hits.getFirst(), mode);
