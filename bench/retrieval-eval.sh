@@ -34,11 +34,15 @@ psql -h 127.0.0.1 -U faultline -d faultline_eval -qc "ANALYZE records, record_em
 # script computes it (MaintNet has no sites of its own)
 psql -h 127.0.0.1 -U faultline -d faultline_eval -qc \
     "UPDATE records SET site = 'Site ' || (external_id::bigint % 7) WHERE source = 'maintnet'; ANALYZE records"
-# (c) with indexes of their own for the sites (the seven sites hold 880 records each, below the default threshold):
-#   FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS=100 FAULTLINE_SEARCH_SITE_INDEXES_INTERVAL=2s bench/retrieval-eval.sh
+# (c) with indexes of their own for the sites (the seven sites hold 881 records each, below the default threshold):
+#   FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS=100 FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s \
+#   FAULTLINE_SEARCH_SITE_INDEXES_INTERVAL=2s bench/retrieval-eval.sh
 if [ "${FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS:-0}" != 0 ]; then
     until [ "$(psql -h 127.0.0.1 -U faultline -d faultline_eval -Atc \
-            "SELECT count(*) FROM site_indexes WHERE site LIKE 'Site _'")" = 7 ]; do kill -0 $APP; sleep 1; done
+            "SELECT count(*) FROM site_indexes WHERE site LIKE 'Site _'")" = 7 ]; do
+        kill -0 $APP; sleep 1
+        [ $SECONDS -lt 3600 ] || { echo "the site indexes were not built: see $OUT/eval-app.log" >&2; exit 1; }
+    done
     echo "site indexes built: $(psql -h 127.0.0.1 -U faultline -d faultline_eval -Atc \
         "SELECT string_agg(site || ' ' || records, ', ' ORDER BY site) FROM site_indexes")"
 fi

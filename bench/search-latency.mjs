@@ -22,7 +22,7 @@ const cases = [
 // warm-up: WARM_UP rounds (default 3) of every question in every mode, so a fresh JVM has compiled the search path; a
 // plant's server runs for weeks, and the first minutes after a start are not what its users see. One round was not
 // enough: the JIT compiler still ran beside the first case measured (at 1M records, keyword + site took 50-64 ms in
-// a second round for the slowest questions, 29-41 ms in a fourth; BENCHMARKS.md, "Site graphs")
+// a second round for the slowest questions, 29-41 ms in a fourth; BENCHMARKS.md, "fifth session")
 const warmUp = Number(process.env.WARM_UP ?? 3);
 for (let i = 0; i < warmUp; i++) for (const [, build] of cases) for (const [q] of QUESTIONS) await time(build(q));
 for (const [name, build] of cases) {

@@ -74,7 +74,7 @@ public interface SearchConfig {
 
         /**
          * A site with at least this many records gets a vector graph and a full-text index of its own, so a search
-         * filtered to it reads the site's own nearest vectors and word lists (BENCHMARKS.md, "Site indexes"). Each
+         * filtered to it reads the site's own nearest vectors and word lists (BENCHMARKS.md, "fifth session"). Each
          * vector and record of such a site is then written into two indexes of each kind. 0 builds none.
          */
         @WithDefault("10000")

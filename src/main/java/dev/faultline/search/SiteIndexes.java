@@ -34,8 +34,6 @@ public class SiteIndexes {
             SELECT s.site FROM site_indexes s
              WHERE (SELECT count(*) FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
                      WHERE c.relname IN (s.graph_index, s.text_index) AND i.indisvalid) = 2""";
-    /** How often search re-reads the list: another instance may have built a site's indexes. */
-    private static final long REFRESH_NANOS = 30_000_000_000L;
     private static final int BACKFILL_BATCH = 2000;
     /** The builders' advisory lock ("FAUSITE"). */
     static final long LOCK = 0x46415553495445L;
@@ -43,7 +41,6 @@ public class SiteIndexes {
     private final DataSource dataSource;
     private final SearchConfig config;
     private volatile Set<String> built = Set.of();
-    private volatile long readAt = System.nanoTime() - REFRESH_NANOS;
     private volatile boolean stopping;
 
     SiteIndexes(DataSource dataSource, SearchConfig config) {
@@ -57,15 +54,9 @@ public class SiteIndexes {
     /** One partial index of a site: its name, the statement that builds it, whether it exists, and is valid. */
     private record Index(String name, String create, boolean exists, boolean valid) {}
 
-    /** Whether this site has its own indexes that search can use. */
+    /** Whether this site has its own indexes that search can use (as of the last {@link #refresh()}). */
     boolean has(String site) {
-        if (!config.siteIndexes().enabled()) {
-            return false;
-        }
-        if (System.nanoTime() - readAt >= REFRESH_NANOS) {
-            refresh();
-        }
-        return built.contains(site);
+        return config.siteIndexes().enabled() && built.contains(site);
     }
 
     /**
@@ -82,8 +73,13 @@ public class SiteIndexes {
         }
     }
 
-    /** Re-reads the built indexes. */
-    void refresh() {
+    /**
+     * Re-reads the built indexes: at start, every 30 s (another instance may have built some, or an index may have
+     * been dropped) and after a build; never on a search's own connection, whose transaction a failure would end.
+     * Synchronized, so that an older read never overwrites a newer one.
+     */
+    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void refresh() {
         Set<String> sites = new HashSet<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(BUILT);
@@ -96,7 +92,6 @@ public class SiteIndexes {
             LOG.warnf("reading the site indexes: %s", e.getMessage());
         }
         built = Set.copyOf(sites);
-        readAt = System.nanoTime();
     }
 
     @Scheduled(every = "${faultline.search.site-indexes.interval}", delayed = "${faultline.search.site-indexes.delay}",
@@ -130,8 +125,9 @@ public class SiteIndexes {
                     if (stopping) {
                         break;
                     }
-                    build(c, site);
-                    done.add(site.site());
+                    if (build(c, site)) {
+                        done.add(site.site());
+                    }
                 }
             } finally {
                 lock(c, "pg_advisory_unlock");
@@ -165,14 +161,17 @@ public class SiteIndexes {
         }
     }
 
-    private void build(Connection c, Due site) throws SQLException {
+    /** Builds the site's two indexes and lists the site; false when the app stopped first. */
+    private boolean build(Connection c, Due site) throws SQLException {
         long started = System.nanoTime();
+        LOG.infof("building the indexes of site %s (%d records)", site.site(), site.records());
         long filled = backfill(c, site.site());
+        if (stopping) {
+            return false; // not listed: the next start fills the rest and builds
+        }
         Index graph = index(c, site.site(), "record_embeddings_site_",
                 "record_embeddings USING hnsw (embedding vector_cosine_ops)");
         Index text = index(c, site.site(), "records_site_text_", "records USING gin (search_tsv)");
-        LOG.infof("building the indexes of site %s (%d records; %d vectors given their site first)", site.site(),
-                site.records(), filled);
         try (Statement s = c.createStatement()) {
             // a graph is built far faster when it fits in memory; reset before the connection goes back
             s.execute("SET maintenance_work_mem = '" + config.siteIndexes().buildMemoryMb() + "MB'");
@@ -190,6 +189,12 @@ public class SiteIndexes {
                 s.execute("RESET maintenance_work_mem");
             }
         }
+        // a vector whose record moved to this site while the fill ran is given its site now (the triggers cover
+        // every move after this point)
+        filled += backfill(c, site.site());
+        if (stopping) {
+            return false;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO site_indexes (site, graph_index, text_index, records) VALUES (?, ?, ?, ?)
                 ON CONFLICT (site) DO UPDATE SET graph_index = excluded.graph_index, text_index = excluded.text_index,
@@ -200,7 +205,9 @@ public class SiteIndexes {
             ps.setLong(4, site.records());
             ps.executeUpdate();
         }
-        LOG.infof("indexes of site %s built in %d s", site.site(), (System.nanoTime() - started) / 1_000_000_000L);
+        LOG.infof("indexes of site %s built in %d s (%d older vectors given their site first)", site.site(),
+                (System.nanoTime() - started) / 1_000_000_000L, filled);
+        return true;
     }
 
     /** A partial index of the site, named by a hash of the site (letters, digits and underscores only). */
@@ -214,28 +221,45 @@ public class SiteIndexes {
             ps.setString(3, site);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                String name = rs.getString(1);
+                String create = rs.getString(2);
                 boolean valid = rs.getBoolean(3);
-                return new Index(rs.getString(1), rs.getString(2), !rs.wasNull(), valid);
+                return new Index(name, create, !rs.wasNull(), valid);
             }
         }
     }
 
     /**
-     * Gives the site's vectors written before migration V11 their site, a batch per transaction; answers how many.
-     * Vectors written since have it from the triggers.
+     * Gives the site's vectors that lack it their site (written before migration V11, or moved there during a build),
+     * a batch per transaction, in record order (from the last record of the batch before: a record's other chunks
+     * may not have fitted in it); answers how many. Each batch first locks its records (FOR SHARE), as
+     * a site change does: a record that moves meanwhile is left to the triggers, never given its old site.
      */
     private long backfill(Connection c, String site) throws SQLException {
         long total = 0;
+        long after = 0;
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE record_embeddings e SET site = r.site FROM records r
-                 WHERE r.id = e.record_id AND r.site = ? AND (e.record_id, e.chunk) IN (
-                       SELECT e2.record_id, e2.chunk FROM records r2 JOIN record_embeddings e2 ON e2.record_id = r2.id
-                        WHERE r2.site = ? AND e2.site IS DISTINCT FROM r2.site LIMIT ?)""")) {
+                WITH batch AS (
+                    SELECT e2.record_id, e2.chunk FROM records r2 JOIN record_embeddings e2 ON e2.record_id = r2.id
+                     WHERE r2.site = ? AND r2.id >= ? AND e2.site IS DISTINCT FROM r2.site
+                     ORDER BY r2.id LIMIT ? FOR SHARE OF r2)
+                UPDATE record_embeddings e SET site = ? FROM batch b
+                 WHERE e.record_id = b.record_id AND e.chunk = b.chunk RETURNING e.record_id""")) {
             ps.setString(1, site);
-            ps.setString(2, site);
             ps.setInt(3, BACKFILL_BATCH);
-            int n;
-            while (!stopping && (n = ps.executeUpdate()) > 0) {
+            ps.setString(4, site);
+            while (!stopping) {
+                ps.setLong(2, after);
+                int n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        after = Math.max(after, rs.getLong(1));
+                        n++;
+                    }
+                }
+                if (n == 0) {
+                    break;
+                }
                 total += n;
             }
         }

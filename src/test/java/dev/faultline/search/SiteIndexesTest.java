@@ -194,8 +194,13 @@ class SiteIndexesTest {
             // meanwhile the record moves to South: that waits for the indexer's batch...
             var move = CompletableFuture.runAsync(
                     () -> db.execute("UPDATE records SET site = 'South' WHERE id = " + id));
-            Thread.sleep(300);
-            assertTrue(!move.isDone(), "the site change waits for the batch writing the record's vector");
+            long until = System.currentTimeMillis() + 10_000;
+            while (db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE 'UPDATE records SET site%'") == 0) {
+                assertTrue(System.currentTimeMillis() < until && !move.isDone(),
+                        "the site change waits for the batch writing the record's vector");
+                Thread.sleep(20);
+            }
             try (Statement s = indexer.createStatement()) {
                 s.execute("DELETE FROM embedding_queue WHERE record_id = " + id);
             }
@@ -239,17 +244,30 @@ class SiteIndexesTest {
                         s.execute("DROP INDEX records_site_recent_idx");
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-                    for (int i = 0; i < params.length; i++) {
-                        ps.setObject(i + 1, params[i]);
-                    }
-                    StringBuilder plan = new StringBuilder();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            plan.append(rs.getString(1)).append('\n');
+                // a named prepared statement, as the driver's after five runs; its generic plan knows no parameter
+                StringBuilder prepared = new StringBuilder();
+                int n = 0;
+                for (char ch : sql.toCharArray()) {
+                    prepared.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+                }
+                StringBuilder values = new StringBuilder();
+                for (Object p : params) {
+                    String v = p instanceof Number ? p.toString() : "'" + p.toString().replace("'", "''") + "'";
+                    values.append(values.isEmpty() ? "" : ", ").append(v);
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("PREPARE site_plan AS " + prepared);
+                    try {
+                        StringBuilder plan = new StringBuilder();
+                        try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE site_plan(" + values + ")")) {
+                            while (rs.next()) {
+                                plan.append(rs.getString(1)).append('\n');
+                            }
                         }
+                        return plan.toString();
+                    } finally {
+                        s.execute("DEALLOCATE site_plan");
                     }
-                    return plan.toString();
                 }
             }
         } catch (SQLException e) {
