@@ -93,9 +93,12 @@ public class SearchRepository {
      * to a partial index. Empty without a site filter, or when the site has none.
      */
     String ownSite(RecordFilter filter, String alias) {
-        return filter.site() != null && siteIndexes.has(filter.site())
-                ? " AND " + alias + ".site = " + SiteIndexes.literal(filter.site())
-                : "";
+        return hasOwnIndexes(filter) ? " AND " + alias + ".site = " + SiteIndexes.literal(filter.site()) : "";
+    }
+
+    /** Whether the filter names a site with indexes of its own that search can use. */
+    boolean hasOwnIndexes(RecordFilter filter) {
+        return filter.site() != null && siteIndexes.has(filter.site());
     }
 
     /** Ids matching {@code match}, best rank under {@code rank} first, ranking at most {@code rankCap} matches. */

@@ -96,7 +96,7 @@ public class SearchService {
             List<String> terms = shorthand.terms(q.text());
             String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
             int candidates = Math.max(config.candidates(), q.offset() + q.limit());
-            if (counted && !repository.ownSite(q.filter(), "r").isEmpty()) {
+            if (counted && repository.hasOwnIndexes(q.filter())) {
                 siteIndexSearches.increment();
             }
             List<List<Long>> rankings = new ArrayList<>();

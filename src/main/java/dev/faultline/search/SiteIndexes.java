@@ -1,5 +1,6 @@
 package dev.faultline.search;
 
+import dev.faultline.db.Jdbc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -80,18 +80,13 @@ public class SiteIndexes {
      */
     @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void refresh() {
-        Set<String> sites = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(BUILT);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sites.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
+        try {
+            built = Set.copyOf(Jdbc.list(dataSource, "reading the site indexes", rs -> rs.getString(1), BUILT));
+        } catch (IllegalStateException e) {
             // searching goes on without the site indexes (filtered like any other filter) until the next read
-            LOG.warnf("reading the site indexes: %s", e.getMessage());
+            LOG.warnf("%s: %s", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+            built = Set.of();
         }
-        built = Set.copyOf(sites);
     }
 
     @Scheduled(every = "${faultline.search.site-indexes.interval}", delayed = "${faultline.search.site-indexes.delay}",
