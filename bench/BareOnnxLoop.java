@@ -3,6 +3,8 @@
 // Run by bench/embedding-benchmark.sh:  java -cp "target/quarkus-app/lib/main/*" bench/BareOnnxLoop.java FILE
 // With "ceiling STREAMS BATCH" after FILE: what inference alone can do the app's way instead (claims of 512 texts,
 // each sorted by length, shared out to STREAMS one-thread sessions, batches of BATCH; no database), three rounds.
+// With "profile" after FILE: where one one-thread session spends its time (ONNX Runtime's profiler, by operator)
+// over the first 2,048 texts, embedded the app's way.
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -17,6 +19,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +42,10 @@ public class BareOnnxLoop {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         if (args.length == 4 && args[1].equals("ceiling")) {
             ceiling(env, model, tokenizer, texts, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
+        if (args.length == 2 && args[1].equals("profile")) {
+            profile(env, model, tokenizer, texts.subList(0, Math.min(2048, texts.size())));
             return;
         }
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
@@ -86,6 +95,42 @@ public class BareOnnxLoop {
             System.out.print("inference alone, %d one-thread streams, batches of %d: %d texts in %.2f s = %.0f texts/s%n"
                     .formatted(streams, batch, texts.size(), seconds, texts.size() / seconds));
         }
+    }
+
+    static void profile(OrtEnvironment env, byte[] model, HuggingFaceTokenizer tokenizer, List<String> texts)
+            throws Exception {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setIntraOpNumThreads(1);
+        Path dir = Files.createTempDirectory("ort-profile");
+        options.enableProfiling(dir.resolve("ort").toString());
+        List<String> sorted = new ArrayList<>(texts);
+        Map<String, Integer> length = new HashMap<>();
+        for (String t : sorted) length.put(t, tokenizer.encode(t).getIds().length);
+        sorted.sort(Comparator.comparingInt(length::get));
+        String file;
+        try (OrtSession session = env.createSession(model, options)) {
+            run(env, session, tokenizer, sorted, 16);
+            file = session.endProfiling();
+        }
+        // one event a line: {"cat" : "Node", ..., "dur" : 123, ..., "name" : "..._kernel_time", "args" : {... "op_name" : "MatMul" ...}}
+        Pattern dur = Pattern.compile("\"dur\" ?: ?(\\d+)"), op = Pattern.compile("\"op_name\" ?: ?\"([^\"]+)\"");
+        Map<String, Long> byOp = new TreeMap<>();
+        long total = 0;
+        for (String line : Files.readAllLines(Path.of(file))) {
+            Matcher d = dur.matcher(line), o = op.matcher(line);
+            if (line.contains("_kernel_time") && d.find() && o.find()) {
+                byOp.merge(o.group(1), Long.parseLong(d.group(1)), Long::sum);
+                total += Long.parseLong(d.group(1));
+            }
+        }
+        long all = total;
+        System.out.printf("operator time of one one-thread session over %d texts (batches of 16, sorted by length): %.1f s%n",
+                texts.size(), all / 1e6);
+        byOp.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8).forEach(e ->
+                System.out.printf("  %-20s %5.1f %%%n", e.getKey(), 100.0 * e.getValue() / all));
+        Files.delete(Path.of(file));
+        Files.delete(dir);
     }
 
     static void run(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, List<String> texts,
