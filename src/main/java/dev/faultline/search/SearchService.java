@@ -206,15 +206,15 @@ public class SearchService {
      */
     private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates) throws SQLException {
         List<String> groups = shorthand.groups(q.text());
-        List<String> tiers = new ArrayList<>();
+        List<List<String>> tiers = new ArrayList<>(); // each: tsqueries, any of which matches
         if (groups.size() > 1) {
-            tiers.add(String.join(" & ", groups));
+            tiers.add(List.of(String.join(" & ", groups)));
         }
         if (groups.size() >= 3 && groups.size() <= MAX_GROUPS_ALL_BUT_ONE) {
             tiers.add(Shorthand.allButOne(groups));
         }
         Set<Long> ids = new LinkedHashSet<>();
-        for (String tier : tiers) {
+        for (List<String> tier : tiers) {
             addUpTo(ids, repository.keyword(tsquery, tier, q.filter(), candidates, config.rankCap()), candidates);
             if (ids.size() >= candidates) {
                 return new ArrayList<>(ids);
@@ -224,7 +224,8 @@ public class SearchService {
             // enough records with (nearly) all the words: those with only some add little but cost the most
             return new ArrayList<>(ids);
         }
-        addUpTo(ids, repository.keyword(tsquery, selective(terms), q.filter(), candidates, config.rankCap()), candidates);
+        addUpTo(ids, repository.keyword(tsquery, List.of(selective(terms)), q.filter(), candidates, config.rankCap()),
+                candidates);
         return new ArrayList<>(ids);
     }
 

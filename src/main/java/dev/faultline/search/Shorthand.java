@@ -123,15 +123,18 @@ final class Shorthand {
         return groups;
     }
 
-    /** Groups from {@link #groups} as a tsquery matching records that have all of them but (at most) one. */
-    static String allButOne(List<String> groups) {
+    /**
+     * Groups from {@link #groups} as tsqueries, one for each group left out: a record matching any of them has all
+     * the groups but (at most) one.
+     */
+    static List<String> allButOne(List<String> groups) {
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             List<String> rest = new ArrayList<>(groups);
             rest.remove(i);
-            alternatives.add("(" + String.join(" & ", rest) + ")");
+            alternatives.add(String.join(" & ", rest));
         }
-        return String.join(" | ", alternatives);
+        return alternatives;
     }
 
     /** One alternative as tsquery syntax: a quoted lexeme, or several AND-ed for a multi-word expansion. */

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,22 @@ class SearchTest {
         assertEquals(List.of("L5", "L9"), ids(search(Map.of("q", "alternator battery", "mode", "keyword"))));
         // no record has all three words; two of them beat one, however often it is repeated
         assertEquals(List.of("L5", "L9"), ids(search(Map.of("q", "alternator battery fuse", "mode", "keyword"))));
+    }
+
+    @Test
+    void theAllButOneTierMatchesTheSameRecordsSplitOrAsOneQuery() throws SQLException {
+        // without a filter each alternative is a condition of its own, with one it is one tsquery: same records
+        List<String> groups = Shorthand.load().groups("cover gasket leaking cylinder");
+        List<String> alternatives = Shorthand.allButOne(groups);
+        String rank = String.join(" & ", groups);
+        String joined = alternatives.stream().map(a -> "(" + a + ")").collect(Collectors.joining(" | "));
+        RecordFilter none = new RecordFilter(null, null, null, null, null, null, null);
+        List<Long> split = repository.keyword(rank, alternatives, none, 20, 2000);
+        assertEquals(repository.keyword(rank, List.of(joined), none, 20, 2000), split);
+        // L1 has all four words, L2 three (GSKT for gasket, CYL for cylinder), L7 only two
+        assertEquals(List.of(idOf("L1"), idOf("L2")), split);
+        RecordFilter north = new RecordFilter(null, "North", null, null, null, null, null);
+        assertEquals(split, repository.keyword(rank, alternatives, north, 20, 2000));
     }
 
     @Test

@@ -225,7 +225,7 @@ class SiteIndexesTest {
         assertTrue(vectors.contains("Index Scan using " + graph), vectors);
         // (without the site's btree, dropped in the transaction and rolled back: on 9 rows it would do, and the choice
         // between the two full-text indexes is the point)
-        String words = plan(true, SearchRepository.KEYWORD.formatted(" AND r.site = ?" + repository.ownSite(north, "r")),
+        String words = plan(true, SearchRepository.keywordSql(1, " AND r.site = ?" + repository.ownSite(north, "r")),
                 "'leak'", "'leak'", "North", 2000, 200);
         assertTrue(words.contains("Bitmap Index Scan on " + text), words);
     }
