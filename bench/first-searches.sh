@@ -12,7 +12,7 @@ echo "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from recor
 KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 for round in 1 2; do
     for rounds in 3 0; do
-        FAULTLINE_SEARCH_WARM_UP_ROUNDS=$rounds FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 \
+        FAULTLINE_SEARCH_WARM_UP_ROUNDS=$rounds FAULTLINE_SEARCH_QUERY_VECTOR_CACHE=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" \
         QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN QUARKUS_LOG_CATEGORY__DEV_FAULTLINE_SEARCH__LEVEL=INFO \
           java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > "$OUT/first-searches-app.log" 2>&1 &

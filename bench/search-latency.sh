@@ -16,8 +16,9 @@ DB=faultline_bench
 KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 start_app() {
     # the app's own warm-up is off: it would still be searching during the first measured rounds; the client warms
-    # up through the API instead (bench/search-latency.mjs)
-    FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    # up through the API instead (bench/search-latency.mjs). The cache of question vectors is off: the rounds ask
+    # the same questions again, and every measured search should run the model, as a new question does
+    FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_SEARCH_QUERY_VECTOR_CACHE=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
       java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar >> "$OUT/latency-app.log" 2>&1 &
     APP=$!

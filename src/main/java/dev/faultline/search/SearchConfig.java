@@ -59,6 +59,13 @@ public interface SearchConfig {
     @WithDefault("2000")
     int rankCap();
 
+    /**
+     * How many recent questions keep their embedding in memory, so that the same question asked again (the next
+     * page, a facet clicked, another filter) skips the model. 0 turns it off.
+     */
+    @WithDefault("256")
+    int queryVectorCache();
+
     /** Indexes of their own for large sites: a vector graph and a full-text index (partial indexes; migration V11). */
     SiteIndexesConfig siteIndexes();
 

@@ -5,6 +5,7 @@ import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class SearchService {
     private final Counter filteredVectorLists;
     private final Counter filteredGraphScans;
     private final Counter siteIndexSearches;
+    private final QueryVectors queryVectors;
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
             SearchConfig config, MeterRegistry metrics) {
@@ -67,6 +69,12 @@ public class SearchService {
                 .description("Filtered vector lists that needed a filtered scan of the graph (fewer than 20 of the"
                         + " faultline.search.filter-scan nearest passed the filter)")
                 .register(metrics);
+        this.queryVectors = new QueryVectors(config.queryVectorCache());
+        FunctionCounter.builder("faultline.search.query.vectors", queryVectors, QueryVectors::hits).tag("result", "hit")
+                .description("Questions whose embedding was remembered (faultline.search.query-vector-cache)")
+                .register(metrics);
+        FunctionCounter.builder("faultline.search.query.vectors", queryVectors, QueryVectors::misses)
+                .tag("result", "miss").description("Questions embedded by the model").register(metrics);
         this.siteIndexSearches = Counter.builder("faultline.search.site.index")
                 .description("Site-filtered searches answered from the site's own indexes"
                         + " (faultline.search.site-indexes.*)")
@@ -113,8 +121,9 @@ public class SearchService {
             long embedded = started;
             long searched = started;
             if (q.mode() != SearchQuery.Mode.keyword) {
+                // the warm-up always runs the model: compiling that path is what it is for
                 float[] vector = queryVector != null ? queryVector
-                        : embedder.embed(List.of(q.text()), Embedder.Role.QUERY).getFirst();
+                        : counted ? queryVectors.get(q.text(), this::embedQuestion) : embedQuestion(q.text());
                 embedded = System.nanoTime();
                 SearchRepository.Near near = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
                         filterScan(candidates), config.minSimilarity());
@@ -227,6 +236,10 @@ public class SearchService {
         addUpTo(ids, repository.keyword(tsquery, List.of(selective(terms)), q.filter(), candidates, config.rankCap()),
                 candidates);
         return new ArrayList<>(ids);
+    }
+
+    private float[] embedQuestion(String text) {
+        return embedder.embed(List.of(text), Embedder.Role.QUERY).getFirst();
     }
 
     private static void addUpTo(Set<Long> ids, List<Long> more, int max) {

@@ -137,6 +137,25 @@ class SearchTest {
     }
 
     @Test
+    void theSameQuestionAskedAgainSkipsTheModelAndFindsTheSame() {
+        String question = "rocker cover gasket seeping oil " + System.nanoTime(); // asked by no other test
+        double hits = queryVectors("hit"), misses = queryVectors("miss");
+        JsonPath first = search(Map.of("q", question, "mode", "semantic"));
+        assertEquals(misses + 1, queryVectors("miss"));
+        JsonPath again = search(Map.of("q", question, "mode", "semantic", "site", "North"));
+        JsonPath third = search(Map.of("q", question, "mode", "semantic"));
+        assertEquals(hits + 2, queryVectors("hit"));
+        assertEquals(misses + 1, queryVectors("miss"));
+        assertEquals(ids(first), ids(third));
+        assertEquals(first.getList("items.score"), third.getList("items.score"));
+        assertTrue(ids(again).stream().allMatch(id -> ids(first).contains(id)), "North is a subset: " + ids(again));
+    }
+
+    private double queryVectors(String result) {
+        return metrics.get("faultline.search.query.vectors").tag("result", result).functionCounter().count();
+    }
+
+    @Test
     void semanticModeFindsMeaningWithoutSharedWords() {
         List<String> hits = ids(search(Map.of("q", "flat tyre on the landing gear", "mode", "semantic", "limit", 3)));
         assertEquals("L4", hits.getFirst());
