@@ -44,7 +44,8 @@ public class SearchRepository {
 
     /** The keyword query for {@code alternatives} tsqueries (any of them matches) and the filter's conditions. */
     static String keywordSql(int alternatives, String conditions) {
-        String match = alternatives == 1 ? MATCH : "(" + String.join(" OR ", Collections.nCopies(alternatives, MATCH)) + ")";
+        String match = alternatives == 1 ? MATCH
+                : "(" + String.join(" OR ", Collections.nCopies(alternatives, MATCH)) + ")";
         return KEYWORD.formatted(match, conditions);
     }
     // several chunks of one record may come back; the service keeps each record's best
