@@ -61,6 +61,7 @@ curl -sf -H "Authorization: Bearer $KEY" $URL/api/v1/imports -F source=maintnet 
     -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
 measure "1a. during the import, with training and classification beside it"
 echo "app peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$APP/status) / 1024 )) MiB"
+# the first classifier stored, so the restart below does not train it again beside 1b
 until curl -sf -H "Authorization: Bearer $KEY" $URL/api/v1/classifier | grep -q '"version":[0-9]'; do sleep 0.5; done
 kill $APP; wait $APP 2>/dev/null || true
 # b: the same records queued again with their vectors gone (a first embedding, as at the import) and the app

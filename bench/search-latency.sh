@@ -8,32 +8,26 @@
 #   FAULTLINE_SEARCH_SITE_INDEXES_ENABLED=false ...   without the site indexes (built ones stay, unused)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/java-env.sh
+. bench/app.sh
 N="${1:-100000}"
 OUT=bench/out; mkdir -p "$OUT"
 DB=faultline_bench
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 start_app() {
-    # the app's own warm-up is off: it would still be searching during the first measured rounds; the client warms
-    # up through the API instead (bench/search-latency.mjs). The cache of question vectors is off: the rounds ask
+    # the app's own warm-up is off (run_app): it would still be searching during the first measured rounds; the client
+    # warms up through the API instead (bench/search-latency.mjs). The cache of question vectors is off: the rounds ask
     # the same questions again, and every measured search should run the model, as a new question does
-    FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_SEARCH_QUERY_VECTOR_CACHE=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
-      java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar >> "$OUT/latency-app.log" 2>&1 &
-    APP=$!
-    until curl -sf "http://127.0.0.1:8097/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
+    run_app 8097 "$DB" "$OUT/latency-app.log" FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s FAULTLINE_SEARCH_QUERY_VECTOR_CACHE=0 \
+        QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN
 }
 APP=
-trap 'kill $APP 2>/dev/null || true' EXIT
 if [ "${REUSE:-}" = 1 ] && [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'select count(*) from records' 2>/dev/null)" = "$N" ]; then
     echo "reusing the $N records of $DB (REUSE=1)"
 else
 FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
 start_app
-curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/imports -F source=maintnet \
+curl -sf -H "Authorization: Bearer $KEY" $URL/api/v1/imports -F source=maintnet \
     -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" -F "mapping=<data/demo/maintnet.mapping.json" >/dev/null
-until curl -sf -H "Authorization: Bearer $KEY" http://127.0.0.1:8097/api/v1/index/status | grep -q '"indexed":6169'; do sleep 1; done
+until curl -sf -H "Authorization: Bearer $KEY" $URL/api/v1/index/status | grep -q '"indexed":6169'; do sleep 1; done
 kill $APP; wait $APP 2>/dev/null || true
 echo "copying to $N records..."
 t0=$(date +%s)
@@ -77,5 +71,5 @@ until [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc 'SELECT count(*) FROM si
     [ $(( $(date +%s) - t0 )) -lt 3600 ] || { echo "the site indexes were not built: see $OUT/latency-app.log" >&2; exit 1; }
 done
 echo "site indexes: $due sites built in $(( $(date +%s) - t0 )) s"
-FAULTLINE_URL=http://127.0.0.1:8097 FAULTLINE_API_KEY="$KEY" node bench/search-latency.mjs
+FAULTLINE_URL="$URL" FAULTLINE_API_KEY="$KEY" node bench/search-latency.mjs
 echo "app peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$APP/status) / 1024 )) MiB"

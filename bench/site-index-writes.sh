@@ -7,7 +7,7 @@
 #   bench/site-index-writes.sh [N] [ROUNDS]     (defaults 3000 and 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/java-env.sh
+. bench/app.sh
 N="${1:-3000}"
 ROUNDS="${2:-2}"
 DB=faultline_bench
@@ -15,21 +15,13 @@ OUT=bench/out; mkdir -p "$OUT"
 sql() { psql -h 127.0.0.1 -U faultline -d "$DB" -v ON_ERROR_STOP=1 -Atq -c "$1"; }
 indexes="$(sql "SELECT graph_index || ', ' || text_index FROM site_indexes WHERE site = 'Site 3'" 2>/dev/null || true)"
 [ -n "$indexes" ] || { echo "no indexes of Site 3 in $DB: run bench/search-latency.sh 1000000 first" >&2; exit 1; }
-KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
-URL=http://127.0.0.1:8097
 APP=
 start_app() {
     # no classification (its queue is emptied with each change, and polled hourly) and no search warm-up: only the
     # indexer works. $1: faultline.search.site-indexes.min-records (0: the app builds none)
-    FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS="$1" FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s \
-    FAULTLINE_CLASSIFY_POLL_INTERVAL=1h FAULTLINE_SEARCH_WARM_UP_ROUNDS=0 FAULTLINE_BOOTSTRAP_API_KEY="$KEY" \
-    QUARKUS_HTTP_PORT=8097 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    FAULTLINE_IMPORTS_SPOOL_DIR="$OUT/spool" QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN \
-        java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar >> "$OUT/index-writes-app.log" 2>&1 &
-    APP=$!
-    until curl -sf "$URL/q/health/ready" >/dev/null; do kill -0 $APP; sleep 0.3; done
+    run_app 8097 "$DB" "$OUT/index-writes-app.log" FAULTLINE_SEARCH_SITE_INDEXES_MIN_RECORDS="$1" \
+        FAULTLINE_SEARCH_SITE_INDEXES_DELAY=1s FAULTLINE_CLASSIFY_POLL_INTERVAL=1h QUARKUS_LOG_CATEGORY__DEV_FAULTLINE__LEVEL=WARN
 }
-trap 'kill $APP 2>/dev/null || true' EXIT
 round=0
 rewrite() {
     round=$((round + 1))
