@@ -31,4 +31,12 @@ public interface IndexConfig {
     /** Words shared by neighbouring passages. */
     @WithDefault("40")
     int chunkOverlapWords();
+
+    /**
+     * A passage already embedded by the current model (in the same batch, or stored by an earlier one) gets that
+     * vector instead of running the model again: a vector depends only on the text and the model. False embeds
+     * every passage (to measure the model, or to rule this out).
+     */
+    @WithDefault("true")
+    boolean reuseVectors();
 }

@@ -7,7 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** The embedding queue and the stored vectors. */
@@ -17,8 +21,8 @@ public class IndexRepository {
     /** A queued record's text. */
     record Pending(long recordId, String title, String text, String fieldsJson, String contentHash) {}
 
-    /** One vector to store. */
-    record Vector(long recordId, int chunk, String contentHash, float[] embedding) {}
+    /** One vector to store, with the hash of the passage it was made from. */
+    record Vector(long recordId, int chunk, String contentHash, byte[] passageHash, float[] embedding) {}
 
     // SKIP LOCKED: several instances (or threads) drain the queue without waiting on or repeating each other
     private static final String CLAIM =
@@ -28,7 +32,16 @@ public class IndexRepository {
              ORDER BY q.enqueued_at, q.record_id LIMIT ? FOR UPDATE OF q SKIP LOCKED
             """;
     private static final String INSERT =
-            "INSERT INTO record_embeddings (record_id, chunk, model, content_hash, embedding) VALUES (?, ?, ?, ?, ?)";
+            """
+            INSERT INTO record_embeddings (record_id, chunk, model, content_hash, passage_hash, embedding)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """;
+    // one stored vector per passage (any of them: the same text and model made each)
+    private static final String STORED =
+            """
+            SELECT DISTINCT ON (passage_hash) passage_hash, embedding::text FROM record_embeddings
+             WHERE passage_hash = ANY (?) AND model = ?
+            """;
     private static final String ENQUEUE_MISSING =
             """
             INSERT INTO embedding_queue (record_id)
@@ -73,7 +86,8 @@ public class IndexRepository {
                     ps.setInt(2, v.chunk());
                     ps.setString(3, model);
                     ps.setString(4, v.contentHash());
-                    ps.setObject(5, Vectors.param(v.embedding()));
+                    ps.setBytes(5, v.passageHash());
+                    ps.setObject(6, Vectors.param(v.embedding()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -83,6 +97,25 @@ public class IndexRepository {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** The stored vectors of these passages from this model, by passage hash (as {@link HexFormat} text). */
+    Map<String, float[]> stored(Collection<byte[]> passageHashes, String model) throws SQLException {
+        Map<String, float[]> found = new HashMap<>();
+        if (passageHashes.isEmpty()) {
+            return found;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(STORED)) {
+            ps.setArray(1, c.createArrayOf("bytea", passageHashes.toArray(byte[][]::new)));
+            ps.setString(2, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(HexFormat.of().formatHex(rs.getBytes(1)), Vectors.read(rs.getString(2)));
+                }
+            }
+        }
+        return found;
     }
 
     /** Queues every record without a current vector from this model (first start, or a model change). */

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.model.Embedder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -32,12 +40,21 @@ public class IndexService {
     private final Embedder embedder;
     private final IndexConfig config;
     private final ObjectMapper json;
+    private final Counter embeddedPassages;
+    private final Counter reusedPassages;
 
-    IndexService(IndexRepository repository, Embedder embedder, IndexConfig config, ObjectMapper json) {
+    IndexService(IndexRepository repository, Embedder embedder, IndexConfig config, ObjectMapper json,
+            MeterRegistry metrics) {
         this.repository = repository;
         this.embedder = embedder;
         this.config = config;
         this.json = json;
+        this.embeddedPassages = Counter.builder("faultline.index.passages").tag("source", "model")
+                .description("Passages the indexer embedded with the model").register(metrics);
+        this.reusedPassages = Counter.builder("faultline.index.passages").tag("source", "reused")
+                .description("Passages the indexer gave a vector stored for the same text"
+                        + " (faultline.index.reuse-vectors)")
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException {
@@ -69,25 +86,72 @@ public class IndexService {
                 List<String> chunks = Chunker.chunks(passage(p), config.chunkWords(), config.chunkOverlapWords());
                 for (int i = 0; i < chunks.size(); i++) {
                     passages.add(chunks.get(i));
-                    owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), null));
+                    owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), hash(chunks.get(i)), null));
                 }
             }
-            List<float[]> vectors = embedder.embedInBackground(passages, config.workers());
+            List<float[]> vectors = vectors(passages, owners);
             long embedded = System.nanoTime();
             List<IndexRepository.Vector> rows = new ArrayList<>(owners.size());
             for (int i = 0; i < owners.size(); i++) {
                 IndexRepository.Vector o = owners.get(i);
-                rows.add(new IndexRepository.Vector(o.recordId(), o.chunk(), o.contentHash(), vectors.get(i)));
+                rows.add(new IndexRepository.Vector(o.recordId(), o.chunk(), o.contentHash(), o.passageHash(),
+                        vectors.get(i)));
             }
             repository.replace(batch.stream().map(IndexRepository.Pending::recordId).toList(), rows, embedder.modelId());
             if (LOG.isDebugEnabled()) {
-                LOG.debugf("embedded %d records (%d texts): claim %d ms, embed %d ms, write %d ms", batch.size(),
+                LOG.debugf("embedded %d records (%d passages): claim %d ms, embed %d ms, write %d ms", batch.size(),
                         passages.size(), (claimed - started) / 1_000_000, (embedded - claimed) / 1_000_000,
                         (System.nanoTime() - embedded) / 1_000_000);
             }
             return batch.size();
         } catch (SQLException e) {
             throw new IllegalStateException("indexing a batch: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The passages' vectors, in order: each distinct passage that the current model has not embedded before goes
+     * to the model once; the others get the stored vector (with {@code faultline.index.reuse-vectors}).
+     */
+    private List<float[]> vectors(List<String> passages, List<IndexRepository.Vector> owners) throws SQLException {
+        boolean reuse = config.reuseVectors();
+        Map<String, float[]> byPassage = reuse
+                ? repository.stored(owners.stream().map(IndexRepository.Vector::passageHash).toList(),
+                        embedder.modelId())
+                : new HashMap<>();
+        List<String> keys = owners.stream().map(o -> HexFormat.of().formatHex(o.passageHash())).toList();
+        List<Integer> toModel = new ArrayList<>(); // the first of each passage not stored yet
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < passages.size(); i++) {
+            if (!reuse || !byPassage.containsKey(keys.get(i)) && first.putIfAbsent(keys.get(i), i) == null) {
+                toModel.add(i);
+            }
+        }
+        List<float[]> made = toModel.isEmpty() ? List.of()
+                : embedder.embedInBackground(toModel.stream().map(passages::get).toList(), config.workers());
+        List<float[]> vectors = new ArrayList<>(passages.size());
+        if (!reuse) {
+            vectors.addAll(made);
+        } else {
+            for (int k = 0; k < toModel.size(); k++) {
+                byPassage.put(keys.get(toModel.get(k)), made.get(k));
+            }
+            for (String key : keys) {
+                vectors.add(byPassage.get(key));
+            }
+        }
+        embeddedPassages.increment(toModel.size());
+        reusedPassages.increment(passages.size() - toModel.size());
+        return vectors;
+    }
+
+    /** The first 16 bytes of the passage's SHA-256: what the stored vectors are found by. */
+    static byte[] hash(String passage) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(passage.getBytes(StandardCharsets.UTF_8)),
+                    16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -15,20 +15,22 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SessionRepository {
 
-    /** A live session with its (enabled) user. */
-    public record Session(long userId, String username, String displayName, String role, String csrfToken) {}
+    /** A live session with its (enabled) user; {@code stale}: last seen over a minute ago. */
+    public record Session(long userId, String username, String displayName, String role, String csrfToken,
+            boolean stale) {}
 
     private static final String INSERT =
             "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)";
     // an idle or expired session, or one of a disabled user, is not found
     private static final String FIND =
             """
-            SELECT u.id, u.username, u.display_name, u.role, s.csrf_token
+            SELECT u.id, u.username, u.display_name, u.role, s.csrf_token,
+                   s.last_seen_at < now() - interval '1 minute'
               FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = ? AND s.expires_at > now() AND NOT u.disabled
                AND s.last_seen_at > now() - ? * interval '1 second'
             """;
-    // written at most once a minute per session, not on every request
+    // written at most once a minute per session, not on every request (and only called for a stale session)
     private static final String TOUCH =
             "UPDATE sessions SET last_seen_at = now() WHERE token_hash = ? AND last_seen_at < now() - interval '1 minute'";
 
@@ -52,7 +54,7 @@ public class SessionRepository {
                     return Optional.empty();
                 }
                 Session s = new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5));
+                        rs.getString(5), rs.getBoolean(6));
                 return Optional.of(s);
             }
         } catch (SQLException e) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
 import dev.faultline.TestIndex;
+import dev.faultline.db.Vectors;
+import dev.faultline.model.Embedder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -33,6 +36,12 @@ class IndexTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Embedder embedder;
+
+    @Inject
+    MeterRegistry metrics;
 
     @BeforeEach
     void seed() {
@@ -111,5 +120,45 @@ class IndexTest {
         assertEquals(0, db.count("SELECT count(*) FROM record_embeddings WHERE model = 'old-model@1'"));
         assertEquals(31, db.count("SELECT count(DISTINCT record_id) FROM record_embeddings"
                 + " WHERE model = 'all-minilm-l6-v2@1.19.0-beta29'"));
+    }
+
+    @Test
+    void aPassageEmbeddedBeforeGetsItsStoredVectorWithoutTheModel() throws Exception {
+        index.awaitEmpty();
+        double model = passages("model"), reused = passages("reused");
+        // IX-7's text again, on two new records; and a new text three times in one batch
+        Map<String, Object> again1 = Json.record("IX-AGAIN-1", "pump 7 seal leaking, replaced mechanical seal");
+        Map<String, Object> again2 = Json.record("IX-AGAIN-2", "pump 7 seal leaking, replaced mechanical seal");
+        List<Map<String, Object>> records = new ArrayList<>(List.of(again1, again2));
+        String newText = "gearbox breather blocked, cleaned " + System.nanoTime(); // in no earlier run either
+        for (int i = 0; i < 3; i++) {
+            records.add(Json.record("IX-NEW-" + i, newText));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("records", records)).post("/api/v1/records").then()
+                .statusCode(200);
+        index.awaitEmpty();
+        assertEquals(model + 1, passages("model"), "only the new text went to the model, once");
+        assertEquals(reused + 4, passages("reused"));
+        String stored = "SELECT e.embedding::text FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE r.external_id = ";
+        assertEquals(db.string(stored + "'IX-7'"), db.string(stored + "'IX-AGAIN-1'"));
+        assertEquals(db.string(stored + "'IX-7'"), db.string(stored + "'IX-AGAIN-2'"));
+        assertEquals(db.string(stored + "'IX-NEW-0'"), db.string(stored + "'IX-NEW-2'"));
+        // and the reused vector is what the model makes of that text
+        float[] fresh = embedder.embed(List.of(passage("IX-7")), Embedder.Role.PASSAGE).getFirst();
+        float[] reusedVector = Vectors.read(db.string(stored + "'IX-AGAIN-1'"));
+        for (int i = 0; i < fresh.length; i++) {
+            assertEquals(fresh[i], reusedVector[i], 1e-4);
+        }
+    }
+
+    private String passage(String externalId) {
+        String where = " FROM records WHERE external_id = '" + externalId + "'";
+        return service.passage(new IndexRepository.Pending(0, db.string("SELECT title" + where),
+                db.string("SELECT text" + where), db.string("SELECT fields::text" + where), null));
+    }
+
+    private double passages(String source) {
+        return metrics.get("faultline.index.passages").tag("source", source).counter().count();
     }
 }
