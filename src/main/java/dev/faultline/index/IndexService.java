@@ -17,9 +17,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -121,9 +123,9 @@ public class IndexService {
                 : new HashMap<>();
         List<String> keys = owners.stream().map(o -> HexFormat.of().formatHex(o.passageHash())).toList();
         List<Integer> toModel = new ArrayList<>(); // the first of each passage not stored yet
-        Map<String, Integer> first = new HashMap<>();
+        Set<String> sent = new HashSet<>();
         for (int i = 0; i < passages.size(); i++) {
-            if (!reuse || !byPassage.containsKey(keys.get(i)) && first.putIfAbsent(keys.get(i), i) == null) {
+            if (!reuse || !byPassage.containsKey(keys.get(i)) && sent.add(keys.get(i))) {
                 toModel.add(i);
             }
         }
