@@ -21,8 +21,8 @@ public class IndexRepository {
     /** A queued record's text. */
     record Pending(long recordId, String title, String text, String fieldsJson, String contentHash) {}
 
-    /** One vector to store, with the hash of the passage it was made from. */
-    record Vector(long recordId, int chunk, String contentHash, byte[] passageHash, float[] embedding) {}
+    /** One vector to store, with the hash of the passage it was made from ({@link IndexService#hash}, hex). */
+    record Vector(long recordId, int chunk, String contentHash, String passageHash, float[] embedding) {}
 
     // SKIP LOCKED: several instances (or threads) drain the queue without waiting on or repeating each other
     private static final String CLAIM =
@@ -86,7 +86,7 @@ public class IndexRepository {
                     ps.setInt(2, v.chunk());
                     ps.setString(3, model);
                     ps.setString(4, v.contentHash());
-                    ps.setBytes(5, v.passageHash());
+                    ps.setBytes(5, HexFormat.of().parseHex(v.passageHash()));
                     ps.setObject(6, Vectors.param(v.embedding()));
                     ps.addBatch();
                 }
@@ -99,15 +99,16 @@ public class IndexRepository {
         }
     }
 
-    /** The stored vectors of these passages from this model, by passage hash (as {@link HexFormat} text). */
-    Map<String, float[]> stored(Collection<byte[]> passageHashes, String model) throws SQLException {
+    /** The stored vectors of these passages from this model, by passage hash. */
+    Map<String, float[]> stored(Collection<String> passageHashes, String model) throws SQLException {
         Map<String, float[]> found = new HashMap<>();
         if (passageHashes.isEmpty()) {
             return found;
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(STORED)) {
-            ps.setArray(1, c.createArrayOf("bytea", passageHashes.toArray(byte[][]::new)));
+            ps.setArray(1, c.createArrayOf("bytea",
+                    passageHashes.stream().map(HexFormat.of()::parseHex).toArray(byte[][]::new)));
             ps.setString(2, model);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

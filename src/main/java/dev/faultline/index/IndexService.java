@@ -4,21 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.model.Embedder;
+import dev.faultline.security.Tokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +86,8 @@ public class IndexService {
                     owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), hash(chunks.get(i)), null));
                 }
             }
-            List<float[]> vectors = vectors(passages, owners);
+            List<float[]> vectors =
+                    vectors(passages, owners.stream().map(IndexRepository.Vector::passageHash).toList());
             long embedded = System.nanoTime();
             List<IndexRepository.Vector> rows = new ArrayList<>(owners.size());
             for (int i = 0; i < owners.size(); i++) {
@@ -115,46 +111,32 @@ public class IndexService {
      * The passages' vectors, in order: each distinct passage that the current model has not embedded before goes
      * to the model once; the others get the stored vector (with {@code faultline.index.reuse-vectors}).
      */
-    private List<float[]> vectors(List<String> passages, List<IndexRepository.Vector> owners) throws SQLException {
-        boolean reuse = config.reuseVectors();
-        Map<String, float[]> byPassage = reuse
-                ? repository.stored(owners.stream().map(IndexRepository.Vector::passageHash).toList(),
-                        embedder.modelId())
-                : new HashMap<>();
-        List<String> keys = owners.stream().map(o -> HexFormat.of().formatHex(o.passageHash())).toList();
+    private List<float[]> vectors(List<String> passages, List<String> hashes) throws SQLException {
+        if (!config.reuseVectors()) {
+            embeddedPassages.increment(passages.size());
+            return embedder.embedInBackground(passages, config.workers());
+        }
+        Map<String, float[]> byHash = repository.stored(hashes, embedder.modelId());
         List<Integer> toModel = new ArrayList<>(); // the first of each passage not stored yet
         Set<String> sent = new HashSet<>();
         for (int i = 0; i < passages.size(); i++) {
-            if (!reuse || !byPassage.containsKey(keys.get(i)) && sent.add(keys.get(i))) {
+            if (!byHash.containsKey(hashes.get(i)) && sent.add(hashes.get(i))) {
                 toModel.add(i);
             }
         }
         List<float[]> made = toModel.isEmpty() ? List.of()
                 : embedder.embedInBackground(toModel.stream().map(passages::get).toList(), config.workers());
-        List<float[]> vectors = new ArrayList<>(passages.size());
-        if (!reuse) {
-            vectors.addAll(made);
-        } else {
-            for (int k = 0; k < toModel.size(); k++) {
-                byPassage.put(keys.get(toModel.get(k)), made.get(k));
-            }
-            for (String key : keys) {
-                vectors.add(byPassage.get(key));
-            }
+        for (int k = 0; k < toModel.size(); k++) {
+            byHash.put(hashes.get(toModel.get(k)), made.get(k));
         }
         embeddedPassages.increment(toModel.size());
         reusedPassages.increment(passages.size() - toModel.size());
-        return vectors;
+        return hashes.stream().map(byHash::get).toList();
     }
 
-    /** The first 16 bytes of the passage's SHA-256: what the stored vectors are found by. */
-    static byte[] hash(String passage) {
-        try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(passage.getBytes(StandardCharsets.UTF_8)),
-                    16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /** What a passage's stored vectors are found by: the first 16 bytes of its SHA-256, as hex. */
+    static String hash(String passage) {
+        return Tokens.sha256(passage).substring(0, 32);
     }
 
     /**
