@@ -54,6 +54,10 @@
         if (job.state === "queued" || job.state === "running") setTimeout(function () { poll(row); }, 500);
       });
   }
+  // bar widths come from data-percent (the Content-Security-Policy allows no inline styles)
+  document.querySelectorAll(".bar[data-percent]").forEach(function (bar) {
+    bar.style.width = bar.dataset.percent + "%";
+  });
   document.querySelectorAll("tr[data-import]").forEach(function (row) {
     if (row.dataset.state === "queued" || row.dataset.state === "running") poll(row);
   });
@@ -92,8 +96,15 @@
         item(retrieved, r.n, "/records/" + r.recordId, r.title || r.text.slice(0, 80),
           (r.occurredAt ? r.occurredAt.slice(0, 10) : "") + (r.asset ? " · " + r.asset : ""));
       });
-      source.addEventListener("token", function (e) {
-        text.textContent += JSON.parse(e.data).text;
+      // each sentence arrives only after its citations were checked; a sentence that failed is never sent
+      source.addEventListener("sentence", function (e) {
+        var p = document.createElement("p");
+        p.textContent = JSON.parse(e.data).text;
+        text.appendChild(p);
+      });
+      source.addEventListener("dropped", function (e) {
+        notice.textContent = "A sentence was left out: " + JSON.parse(e.data).reason + ".";
+        notice.hidden = false;
       });
       source.addEventListener("done", function (e) {
         var a = JSON.parse(e.data);

@@ -22,6 +22,13 @@ public interface AskConfig {
     @WithDefault("3")
     int sentences();
 
+    /**
+     * An LLM answer's sentence is shown only when it is at least this similar (cosine of the local embeddings) to a
+     * sentence of a record it cites; below, it is left out with the reason.
+     */
+    @WithDefault("0.3")
+    double minSupport();
+
     /** Longest question accepted, in characters. */
     @WithDefault("1000")
     int maxQuestion();

@@ -52,8 +52,9 @@ public class AskResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "The same answer as server-sent events: retrieved (each record), token (LLM text as it"
-            + " comes), done (the checked answer, as POST returns it) or problem")
+    @Operation(summary = "The same answer as server-sent events: retrieved (each record), sentence (each sentence of"
+            + " the LLM's answer once its citations are checked), dropped (why a sentence is not shown), done (the"
+            + " checked answer, as POST returns it) or problem")
     public Multi<OutboundSseEvent> stream(@QueryParam("question") String question, @QueryParam("asset") String asset,
             @QueryParam("site") String site, @QueryParam("kind") String kind, @QueryParam("source") String source,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -62,8 +63,22 @@ public class AskResource {
                 new AskRequest.Filters(asset, site, kind, source, from, to, faultClass));
         return Multi.createFrom().emitter(emitter -> executor.runAsync(() -> {
             try {
-                AskView answer = service.stream(request, r -> emitter.emit(event(sse, "retrieved", r)),
-                        t -> emitter.emit(event(sse, "token", Map.of("text", t))));
+                AskView answer = service.stream(request, new AskEvents() {
+                    @Override
+                    public void retrieved(AskView.Retrieved record) {
+                        emitter.emit(event(sse, "retrieved", record));
+                    }
+
+                    @Override
+                    public void sentence(String text) {
+                        emitter.emit(event(sse, "sentence", Map.of("text", text)));
+                    }
+
+                    @Override
+                    public void dropped(String reason) {
+                        emitter.emit(event(sse, "dropped", Map.of("reason", reason)));
+                    }
+                });
                 emitter.emit(event(sse, "done", answer));
             } catch (ProblemException e) {
                 emitter.emit(event(sse, "problem", Map.of("status", e.status(), "detail", e.getMessage(),

@@ -13,32 +13,30 @@ import dev.faultline.search.SearchView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 
 /**
  * Answers a question from the records: hybrid search (with the filters) retrieves the top records; the plant's LLM
- * server writes the answer when one is configured, and its citations are checked against what was retrieved;
- * otherwise, or when it fails or cites what it was not given, the extractive answerer does, with a notice.
+ * server writes the answer when one is configured, checked sentence by sentence ({@link LlmAnswerer}); otherwise,
+ * or when it fails or none of its sentences holds, the extractive answerer does, with a notice.
  */
 @ApplicationScoped
 public class AskService {
-
-    private static final Logger LOG = Logger.getLogger(AskService.class);
 
     private final SearchService search;
     private final Embedder embedder;
     private final Generator generator;
     private final ExtractiveAnswerer extractive;
+    private final LlmAnswerer llm;
     private final AskConfig config;
     private final RecordConfig records;
 
     AskService(SearchService search, Embedder embedder, Generator generator, ExtractiveAnswerer extractive,
-            AskConfig config, RecordConfig records) {
+            LlmAnswerer llm, AskConfig config, RecordConfig records) {
         this.search = search;
         this.embedder = embedder;
         this.generator = generator;
         this.extractive = extractive;
+        this.llm = llm;
         this.config = config;
         this.records = records;
     }
@@ -52,46 +50,27 @@ public class AskService {
         return answer(request, null);
     }
 
-    /** As {@link #ask}, telling {@code events} the retrieved records first and then each piece of the LLM's text. */
-    public AskView stream(AskRequest request, Consumer<AskView.Retrieved> retrieved, Consumer<String> tokens) {
-        return answer(request, new Listener(retrieved, tokens));
+    /** As {@link #ask}, telling {@code events} the retrieved records first and then each checked sentence. */
+    public AskView stream(AskRequest request, AskEvents events) {
+        return answer(request, events);
     }
 
-    private record Listener(Consumer<AskView.Retrieved> retrieved, Consumer<String> tokens) {}
-
-    private AskView answer(AskRequest request, Listener listener) {
+    private AskView answer(AskRequest request, AskEvents events) {
         String question = check(request);
         // embedded once: for the semantic half of the search and for the extractive answer
         float[] vector = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
         SearchView found = search.search(query(question, request.filters()), vector);
         List<AskView.Retrieved> retrieved = retrieved(found.items());
-        if (listener != null) {
-            retrieved.forEach(listener.retrieved());
+        if (events != null) {
+            retrieved.forEach(events::retrieved);
         }
         String notice = null;
         if (generator.available() && !retrieved.isEmpty()) {
-            try {
-                String system = Prompt.SYSTEM;
-                String user = Prompt.user(question, retrieved);
-                String text = listener == null ? generator.complete(system, user)
-                        : generator.stream(system, user, listener.tokens());
-                if (text.strip().equals(Prompt.NOT_IN_RECORDS)) {
-                    return new AskView("The records do not contain the answer to this question.", List.of(),
-                            generator.name(), null, retrieved);
-                }
-                Citations.Checked checked = Citations.check(text, retrieved.size());
-                if (checked.ok()) {
-                    return new AskView(text.strip(), citations(checked.cited(), retrieved), generator.name(), null,
-                            retrieved);
-                }
-                notice = checked.invalid() != null
-                        ? "The LLM's answer cited record [" + checked.invalid() + "], which was not among the records"
-                                + " it was given, so it is not shown; this is the extractive answer."
-                        : "The LLM's answer cited no records, so it is not shown; this is the extractive answer.";
-            } catch (Generator.GeneratorException e) {
-                LOG.warnf("LLM answer failed, answering extractively: %s", e.getMessage());
-                notice = "The LLM server did not answer (" + e.getMessage() + "); this is the extractive answer.";
+            LlmAnswerer.Outcome outcome = llm.answer(question, retrieved, events);
+            if (outcome.view() != null) {
+                return outcome.view();
             }
+            notice = outcome.notice();
         }
         ExtractiveAnswerer.Answer a = extractive.answer(vector, retrieved, found.total());
         return new AskView(a.text(), citations(a.cited(), retrieved), ExtractiveAnswerer.NAME, notice, retrieved);
@@ -138,7 +117,7 @@ public class AskService {
                 .map(e -> e.getValue().strip()).findFirst().orElse(null);
     }
 
-    private static List<AskView.Citation> citations(Iterable<Integer> cited, List<AskView.Retrieved> retrieved) {
+    static List<AskView.Citation> citations(Iterable<Integer> cited, List<AskView.Retrieved> retrieved) {
         List<AskView.Citation> out = new ArrayList<>();
         for (int n : cited) {
             AskView.Retrieved r = retrieved.get(n - 1);

@@ -19,6 +19,11 @@ final class Citations {
 
     private Citations() {}
 
+    /** The text without its [n] citations. */
+    static String strip(String answer) {
+        return CITE.matcher(answer).replaceAll("").strip();
+    }
+
     static Checked check(String answer, int retrieved) {
         Set<Integer> cited = new LinkedHashSet<>();
         Integer invalid = null;

@@ -55,7 +55,7 @@ public class ExtractiveAnswerer {
         if (chosen.isEmpty() || chosen.getFirst().relevance() < config.minRelevance()) {
             return new Answer(NO_ANSWER, List.of());
         }
-        StringBuilder sb = new StringBuilder(lead(total, records));
+        StringBuilder sb = new StringBuilder();
         List<Integer> cited = new ArrayList<>();
         for (Unit u : chosen) {
             sb.append("\n• ").append(u.text());
@@ -70,7 +70,7 @@ public class ExtractiveAnswerer {
                 cited.add(u.n());
             }
         }
-        return new Answer(sb.toString(), cited);
+        return new Answer(lead(total, cited.stream().map(n -> records.get(n - 1)).toList()) + sb, cited);
     }
 
     private List<Unit> mmr(List<Unit> units) {
@@ -97,13 +97,15 @@ public class ExtractiveAnswerer {
         return chosen;
     }
 
+    /** "14 records match; the 2 quoted below (…) say:" — the count is of the records quoted, as shown. */
     private static String lead(long total, List<AskView.Retrieved> records) {
         var dates = records.stream().map(AskView.Retrieved::occurredAt).filter(d -> d != null).sorted().toList();
         String span = dates.isEmpty() ? ""
                 : dates.getFirst().toLocalDate().equals(dates.getLast().toLocalDate())
                         ? " (" + dates.getFirst().toLocalDate() + ")"
                         : " (" + dates.getFirst().toLocalDate() + " to " + dates.getLast().toLocalDate() + ")";
-        return total + " records match; the " + records.size() + " closest" + span + " say:";
+        return total + (total == 1 ? " record matches" : " records match") + "; "
+                + (records.size() == 1 ? "the closest one" : "the " + records.size() + " closest") + span + " say:";
     }
 
 }

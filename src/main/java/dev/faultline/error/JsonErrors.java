@@ -32,13 +32,51 @@ public final class JsonErrors {
             return "unknown field '" + u.getPropertyName() + "'";
         }
         if (e instanceof InvalidFormatException f) {
-            return "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName();
+            return "cannot read '" + f.getValue() + "' as " + expected(f.getTargetType());
         }
-        if (e instanceof MismatchedInputException && !(e.getCause() instanceof JsonParseException)) {
-            return "wrong type or shape: " + firstLine(e.getOriginalMessage());
+        if (e instanceof MismatchedInputException m && !(e.getCause() instanceof JsonParseException)) {
+            return m.getTargetType() == null ? "has the wrong type or shape"
+                    : "has the wrong type: expected " + expected(m.getTargetType());
+        }
+        if (e.getCause() instanceof InvalidText t) {
+            return t.getMessage();
         }
         // a syntax error (truncated body, invalid UTF-8) met while reading this field
         return "malformed JSON: " + firstLine(e.getOriginalMessage());
+    }
+
+    /** What a Java type is called in JSON terms, for people who never saw the Java side. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "text";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    /** Thrown while reading a JSON string that no field may hold (a NUL or a lone surrogate). */
+    public static final class InvalidText extends RuntimeException {
+        public InvalidText(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static String path(JsonMappingException e) {

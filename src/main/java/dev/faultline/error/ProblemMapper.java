@@ -1,6 +1,7 @@
 package dev.faultline.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import dev.faultline.db.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
@@ -34,6 +35,9 @@ public class ProblemMapper {
         return answer(uri, e.status(), e.title(), e.getMessage(), e.errors());
     }
 
+    /** A record field that a Java-level check missed: never a 500 for the caller's characters. */
+    private static final java.util.Set<String> BAD_CHARACTERS = java.util.Set.of("22021", "22P05");
+
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
         FieldError error = JsonErrors.describe(e, null);
@@ -59,6 +63,11 @@ public class ProblemMapper {
             return json(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && unconvertible(e)) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted (".../records/abc")
+            return answer(uri, 400, "Bad request", "A path or query parameter is not a whole number", List.of(
+                    FieldError.of(uri.getPathParameters().isEmpty() ? "query" : "path", "must be a whole number")));
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail =
@@ -81,10 +90,37 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("%s: the database cannot be reached (%s)", uri.getPath(), e.getMessage());
+            return Response.fromResponse(answer(uri, 503, Unavailable.TITLE, Unavailable.DETAIL, List.of()))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
+        if (sqlState(e) != null && BAD_CHARACTERS.contains(sqlState(e))) {
+            return answer(uri, 400, "Bad request", "The request holds a character that cannot be stored (NUL or an"
+                    + " invalid byte sequence)", List.of(FieldError.of("body", "remove control characters")));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (reference %s)", uri.getPath(), reference);
         return answer(uri, 500, "Internal error", "Something went wrong on our side (reference " + reference + ")",
                 List.of());
+    }
+
+    private static boolean unconvertible(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException) { // NumberFormatException too
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static Response answer(UriInfo uri, int status, String title, String detail, List<FieldError> errors) {

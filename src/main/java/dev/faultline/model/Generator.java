@@ -20,10 +20,20 @@ public interface Generator {
     /** The answer piece by piece to {@code tokens}, and then whole. */
     String stream(String system, String user, Consumer<String> tokens);
 
-    /** The LLM server could not give an answer. */
+    /**
+     * The LLM server could not give an answer. {@link #getMessage()} has the details for the log (the server's own
+     * text included); {@link #reason()} is what a user may be shown: our words, never the server's.
+     */
     class GeneratorException extends RuntimeException {
-        public GeneratorException(String message, Throwable cause) {
-            super(message, cause);
+        private final String reason;
+
+        public GeneratorException(String reason, String detail, Throwable cause) {
+            super(detail, cause);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

@@ -60,13 +60,13 @@ public class OpenAiGenerator implements Generator {
         try {
             String text = chat.chat(messages(system, user)).aiMessage().text();
             if (text == null || text.isBlank()) {
-                throw new GeneratorException("the LLM server answered with no text", null);
+                throw new GeneratorException("it answered with no text", "the LLM server answered with no text", null);
             }
             return text;
         } catch (GeneratorException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new GeneratorException("the LLM server failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
@@ -92,19 +92,49 @@ public class OpenAiGenerator implements Generator {
             });
             String text = done.get(config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
             if (text == null || text.isBlank()) {
-                throw new GeneratorException("the LLM server streamed no text", null);
+                throw new GeneratorException("it answered with no text", "the LLM server streamed no text", null);
             }
             return text;
         } catch (TimeoutException e) {
-            throw new GeneratorException("the LLM server did not finish within " + config.timeout().multipliedBy(2), e);
+            throw new GeneratorException("it did not finish in time",
+                    "the LLM server did not finish within " + config.timeout().multipliedBy(2), e);
         } catch (ExecutionException e) {
-            throw new GeneratorException("the LLM server failed: " + e.getCause().getMessage(), e.getCause());
+            throw failed(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GeneratorException("interrupted", e);
+            throw new GeneratorException("the request was interrupted", "interrupted", e);
         } catch (RuntimeException e) {
-            throw e instanceof GeneratorException g ? g : new GeneratorException("the LLM server failed: " + e.getMessage(), e);
+            throw e instanceof GeneratorException g ? g : failed(e);
         }
+    }
+
+    /** Our words for what went wrong; the server's own text only goes to the log. */
+    private static GeneratorException failed(Throwable e) {
+        String reason;
+        if (e instanceof dev.langchain4j.exception.TimeoutException || has(e, java.net.http.HttpTimeoutException.class)
+                || has(e, java.net.SocketTimeoutException.class)) {
+            reason = "it did not answer in time";
+        } else if (has(e, java.net.ConnectException.class)) {
+            reason = "it could not be reached";
+        } else if (e instanceof dev.langchain4j.exception.HttpException h) {
+            reason = "it answered with HTTP status " + h.statusCode();
+        } else if (e instanceof dev.langchain4j.exception.AuthenticationException) {
+            reason = "it refused the configured API key";
+        } else if (has(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+            reason = "its answer could not be read";
+        } else {
+            reason = "it failed";
+        }
+        return new GeneratorException(reason, "the LLM server failed: " + e.getMessage(), e);
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ChatMessage> messages(String system, String user) {

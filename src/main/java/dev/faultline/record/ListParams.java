@@ -22,6 +22,9 @@ public final class ListParams {
         if (f != null && t != null && !f.isBefore(t)) {
             throw bad("to", "must be after 'from'");
         }
+        if (site != null && !site.isEmpty() && site.isBlank()) {
+            throw bad("site", "is only whitespace; leave it out to search every site");
+        }
         return new RecordFilter(trim(asset), trim(site), k, trim(source), f, t, trim(faultClass));
     }
 

@@ -58,21 +58,21 @@ public class AuthService {
         }
     }
 
-    /** Checks the password and opens a session; answers the cookie token. */
-    public String login(String username, String password) {
+    /** Checks the password and opens a session; answers the cookie token. {@code address}: the client's. */
+    public String login(String username, String password, String address) {
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-        if (throttle.locked(name)) {
-            LOG.warnf("sign-in refused for '%s': locked after repeated failures", name);
+        if (throttle.locked(name, address)) {
+            LOG.warnf("sign-in refused for '%s' from %s: locked after repeated failures", name, address);
             throw new LoginRefused(true);
         }
         Optional<UserRow> user = users.findByUsername(name);
         boolean ok = passwords.matches(password == null ? "" : password, user.map(UserRow::passwordHash).orElse(null));
         if (!ok || user.get().disabled()) {
-            throttle.failed(name);
-            LOG.infof("failed sign-in for '%s'", name);
-            throw new LoginRefused(throttle.locked(name));
+            throttle.failed(name, address);
+            LOG.infof("failed sign-in for '%s' from %s", name, address);
+            throw new LoginRefused(throttle.locked(name, address));
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, address);
         String token = Tokens.random();
         sessions.create(Tokens.sha256(token), user.get().id(), Tokens.random(),
                 OffsetDateTime.now().plus(config.sessionMaxAge()));

@@ -1,5 +1,6 @@
 package dev.faultline.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,8 +27,9 @@ final class IdentityProviders {
 
         @Override
         public Uni<SecurityIdentity> authenticate(Credentials.SessionCookie request, AuthenticationRequestContext ctx) {
-            // an ended session is simply anonymous: pages then send the user to sign in
-            return ctx.runBlocking(() -> auth.sessionIdentity(request.token).orElse(null));
+            // an ended session: AuthMechanism makes the request anonymous and clears the cookie
+            return ctx.runBlocking(() -> auth.sessionIdentity(request.token)
+                    .orElseThrow(() -> new AuthenticationFailedException("session ended")));
         }
     }
 

@@ -1,50 +1,74 @@
 package dev.faultline.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Instant;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Locks a user name for a while after repeated failed sign-ins (per instance, in memory). While locked, even
- * the right password is refused, so guessing gains nothing.
+ * Slows password guessing without letting anyone lock an account's owner out (per instance, in memory, bounded).
+ * Failures are counted per account <em>and</em> client address: {@code login-max-failures} wrong passwords for
+ * one account from one address lock that pair for {@code login-lockout}, while the owner signs in from anywhere
+ * else; {@code login-max-failures-per-address} failures from one address, over any accounts, lock that address.
+ * Each count lives {@code login-lockout} after its first failure. Both maps are Caffeine caches holding at most
+ * {@code login-throttle-entries} entries, so a flood of made-up names cannot exhaust memory (the oldest entries go).
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private record Failures(int count, Instant since, Instant lockedUntil) {}
-
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Cache<String, AtomicInteger> pairs;
+    private final Cache<String, AtomicInteger> addresses;
     private final SecurityConfig config;
-    private final Clock clock = Clock.systemUTC();
 
+    @Inject
     LoginThrottle(SecurityConfig config) {
+        this(config, Ticker.systemTicker());
+    }
+
+    LoginThrottle(SecurityConfig config, Ticker ticker) {
         this.config = config;
+        this.pairs = cache(config.loginLockout(), config.loginThrottleEntries(), ticker);
+        this.addresses = cache(config.loginLockout(), config.loginThrottleEntries(), ticker);
     }
 
-    public boolean locked(String username) {
-        Failures f = failures.get(key(username));
-        return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+    private static Cache<String, AtomicInteger> cache(Duration lifetime, long entries, Ticker ticker) {
+        return Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(entries).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
-    public void failed(String username) {
-        Instant now = clock.instant();
-        failures.compute(key(username), (k, f) -> {
-            boolean fresh = f == null || f.since().plus(config.loginLockout()).isBefore(now)
-                    || (f.lockedUntil() != null && !now.isBefore(f.lockedUntil()));
-            int count = fresh ? 1 : f.count() + 1;
-            Instant since = fresh ? now : f.since();
-            return new Failures(count, since,
-                    count >= config.loginMaxFailures() ? now.plus(config.loginLockout()) : null);
-        });
+    /** Whether sign-ins for this account from this address are refused for now. */
+    public boolean locked(String username, String address) {
+        return count(pairs, pair(username, address)) >= config.loginMaxFailures()
+                || count(addresses, address) >= config.loginMaxFailuresPerAddress();
     }
 
-    public void succeeded(String username) {
-        failures.remove(key(username));
+    public void failed(String username, String address) {
+        pairs.get(pair(username, address), k -> new AtomicInteger()).incrementAndGet();
+        addresses.get(address, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    /** The right password from this address: its count for this account starts again. */
+    public void succeeded(String username, String address) {
+        pairs.invalidate(pair(username, address));
+    }
+
+    /** Entries held now (for tests of the bound). */
+    long size() {
+        pairs.cleanUp();
+        addresses.cleanUp();
+        return pairs.estimatedSize() + addresses.estimatedSize();
+    }
+
+    private static int count(Cache<String, AtomicInteger> cache, String key) {
+        AtomicInteger n = cache.getIfPresent(key);
+        return n == null ? 0 : n.get();
+    }
+
+    private static String pair(String username, String address) {
+        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "\u0000" + address;
     }
 }

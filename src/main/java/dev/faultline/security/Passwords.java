@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Passwords {
 
     static final int MIN_LENGTH = 12;
+    /** bcrypt reads no further: a longer password's tail would mean nothing, so it is refused. */
+    static final int MAX_BYTES = 72;
     private final SecurityConfig config;
     // a real hash at the configured cost, so an unknown user name costs the same time as a wrong password
     private final String dummy;
@@ -30,8 +32,10 @@ public class Passwords {
         if (password == null || password.length() < MIN_LENGTH) {
             return "must be at least " + MIN_LENGTH + " characters";
         }
-        if (password.length() > 200) {
-            return "must be at most 200 characters";
+        int bytes = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            return "is " + bytes + " bytes long in UTF-8; at most " + MAX_BYTES
+                    + " (bcrypt ignores anything longer; a passphrase of 12 to 72 characters is plenty)";
         }
         return null;
     }

@@ -29,13 +29,24 @@ public interface SecurityConfig {
     @WithDefault("7d")
     Duration sessionMaxAge();
 
-    /** Failed sign-ins for one user name before it is locked for {@link #loginLockout()}. */
+    /**
+     * Failed sign-ins for one user name from one client address before that pair is locked for
+     * {@link #loginLockout()}; the owner can still sign in from another address.
+     */
     @WithDefault("5")
     int loginMaxFailures();
 
-    /** How long a user name stays locked after too many failed sign-ins. */
+    /** Failed sign-ins from one client address, over any user names, before that address is locked. */
+    @WithDefault("50")
+    int loginMaxFailuresPerAddress();
+
+    /** How long a lock lasts, counted from the first failure of its series. */
     @WithDefault("15m")
     Duration loginLockout();
+
+    /** The most (user name, address) pairs and addresses the throttle remembers; the oldest go first. */
+    @WithDefault("100000")
+    long loginThrottleEntries();
 
     /** bcrypt cost factor for password hashes (each step doubles the work). */
     @WithDefault("12")
@@ -44,4 +55,16 @@ public interface SecurityConfig {
     /** Mark the session cookie Secure: {@code auto} (when the request came over HTTPS or X-Forwarded-Proto https), {@code always} or {@code never}. */
     @WithDefault("auto")
     String secureCookie();
+
+    /**
+     * Send {@code Strict-Transport-Security}: {@code auto} (when the request came over HTTPS, or with
+     * X-Forwarded-Proto https from a trusted proxy), {@code always} (TLS ends at a proxy that does not forward the
+     * scheme) or {@code never}.
+     */
+    @WithDefault("auto")
+    String hsts();
+
+    /** The {@code max-age} of {@code Strict-Transport-Security}. */
+    @WithDefault("180d")
+    Duration hstsMaxAge();
 }

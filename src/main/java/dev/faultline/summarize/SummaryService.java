@@ -85,7 +85,7 @@ public class SummaryService {
                 by = generatorName;
             } catch (Generator.GeneratorException e) {
                 LOG.warnf("LLM summary failed, using the extractive one: %s", e.getMessage());
-                notice = "The LLM server did not answer (" + e.getMessage() + "); this is the extractive summary.";
+                notice = "The LLM server gave no summary (" + e.reason() + "); this is the extractive summary.";
             }
         }
         SummaryView view = new SummaryView(text, picked, by, notice, input.records().size(), input.matching(), false);

@@ -21,7 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Sign-in and sign-out. The sign-in form is protected by a double-submit CSRF cookie (no session yet). */
@@ -53,23 +56,29 @@ public class LoginPage {
 
     @GET
     @Path("login")
-    public Response form(@QueryParam("next") String next, @QueryParam("bye") String bye) {
+    public Response form(@QueryParam("next") String next, @QueryParam("bye") String bye,
+            @QueryParam("ended") String ended) {
         String token = Tokens.random();
-        String notice = bye != null ? "You are signed out." : null;
+        boolean staleCookie = headers.getCookies().containsKey(AuthMechanism.SESSION_COOKIE) && !user.signedIn();
+        String notice = bye != null ? "You are signed out."
+                : ended != null || staleCookie ? "Your session has ended (signed out elsewhere, idle too long, or"
+                        + " changed by an administrator). Please sign in again." : null;
         return page(200, next, token, null, notice);
     }
 
     @POST
     @Path("login")
-    public Response login(@Context UriInfo uri, @RestForm String username, @RestForm String password, @RestForm String next,
-            @RestForm(CsrfGuard.FORM_FIELD) String token) {
+    public Response login(@Context UriInfo uri, @Context HttpServerRequest request, @RestForm String username,
+            @RestForm String password, @RestForm String next, @RestForm(CsrfGuard.FORM_FIELD) String token) {
         Cookie expected = headers.getCookies().get(LOGIN_CSRF);
         if (expected == null || !Tokens.same(token, expected.getValue())) {
             return page(403, next, Tokens.random(), "The sign-in form expired; please try again.", null);
         }
+        // where to go is settled before a session exists: nothing after the sign-in can fail
+        URI target = URI.create(safeNext(next));
         try {
-            String session = auth.login(username, password);
-            return Response.seeOther(URI.create(safeNext(next)))
+            String session = auth.login(username, password, clientAddress(request));
+            return Response.seeOther(target)
                     .cookie(SessionCookies.session(session, config, headers, uri))
                     .cookie(new NewCookie.Builder(LOGIN_CSRF).value("").path("/login").maxAge(0).build())
                     .build();
@@ -99,12 +108,26 @@ public class LoginPage {
                 .build();
     }
 
-    /** Only a local path: never redirect to another site after sign-in. */
+    /**
+     * Only a same-origin relative path, made of the characters a URL may hold (no spaces, controls or
+     * backslashes), and not the sign-in page itself: anything else is ignored and the user lands on {@code /}.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login")) {
+        if (next == null || !SAFE_NEXT.matcher(next).matches() || next.startsWith("//") || next.startsWith("/login")
+                || next.startsWith("/logout")) {
             return "/";
         }
-        return next;
+        try {
+            URI uri = new URI(next);
+            return uri.isAbsolute() || uri.getRawAuthority() != null ? "/" : next;
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    private static final Pattern SAFE_NEXT = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%]{0,2000}");
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }
