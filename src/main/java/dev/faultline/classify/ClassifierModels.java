@@ -5,6 +5,7 @@ import dev.faultline.classify.head.FaultModelCodec;
 import dev.faultline.model.Embedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fault model in use: the newest stored one for this embedding model and taxonomy, loaded at start and again
@@ -24,6 +25,10 @@ public class ClassifierModels {
     private final Embedder embedder;
     private final Taxonomy taxonomy;
     private volatile Loaded current;
+    // the newest version number the database had when last asked: a model is read (and decoded) once per version,
+    // and never again for versions of another embedding model or taxonomy
+    private volatile long checked = -1;
+    private final AtomicInteger decoded = new AtomicInteger();
 
     ClassifierModels(ClassifierRepository repository, Embedder embedder, ClassifyConfig config) {
         this.repository = repository;
@@ -38,16 +43,24 @@ public class ClassifierModels {
     /** The model in use; empty until the first training has finished. */
     Optional<Loaded> current() {
         long newest = repository.latestVersion();
-        Loaded loaded = current;
-        if (loaded == null || loaded.stored().version() < newest) {
+        if (newest > checked) {
             synchronized (this) {
-                if (current == null || current.stored().version() < newest) {
+                if (newest > checked) {
                     repository.latestModel(embedder.modelId(), taxonomy.key())
-                            .ifPresent(s -> current = new Loaded(FaultModelCodec.read(s.payload()), s));
+                            .filter(s -> current == null || s.version() > current.stored().version())
+                            .ifPresent(s -> {
+                                current = new Loaded(FaultModelCodec.read(s.payload()), s);
+                                decoded.incrementAndGet();
+                            });
+                    checked = newest;
                 }
-                loaded = current;
             }
         }
-        return Optional.ofNullable(loaded);
+        return Optional.ofNullable(current);
+    }
+
+    /** How many models this instance has decoded since it started (each version once). */
+    int decoded() {
+        return decoded.get();
     }
 }

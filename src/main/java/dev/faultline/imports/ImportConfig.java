@@ -37,6 +37,14 @@ public interface ImportConfig {
     @WithDefault("5")
     int maxAttempts();
 
+    /**
+     * A file under {@code spool-dir/uploads} untouched for this long is what a crash left of an upload in progress
+     * (the HTTP layer writes it there and removes it only when the request ends); it is deleted at start and then
+     * every hour. Longer than the slowest upload you expect.
+     */
+    @WithDefault("1h")
+    Duration uploadMaxAge();
+
     /** Row errors kept per job (line, field, reason); later ones are only counted. */
     @WithDefault("100")
     int maxStoredErrors();

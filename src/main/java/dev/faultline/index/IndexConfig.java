@@ -24,6 +24,17 @@ public interface IndexConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * A record that fails to embed is tried again after this long, then twice as long after each further failure
+     * (at most an hour between tries).
+     */
+    @WithDefault("1m")
+    Duration retryBackoff();
+
+    /** Failed attempts after which a record is parked (left out, with its error shown) until it changes or the app restarts. */
+    @WithDefault("5")
+    int maxAttempts();
+
     /** Words per embedded passage of a long record (the model reads at most its max tokens). */
     @WithDefault("160")
     int chunkWords();

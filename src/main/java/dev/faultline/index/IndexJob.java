@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import dev.faultline.db.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 
 /** Embeds queued records in the background until the queue is empty, then waits for the next poll. */
@@ -51,10 +52,51 @@ public class IndexJob {
             while (!stopping && service.indexBatch() > 0) {
                 // keep going while there is work
             }
+        } catch (IndexService.BatchFailed e) {
+            if (DatabaseUnavailable.is(e)) {
+                LOG.warnf("embedding paused: the database cannot be reached (%s)", e.getMessage());
+            } else {
+                LOG.warnf("an embedding batch of %d records failed (%s); trying them one by one",
+                        e.recordIds.size(), e.getMessage());
+                oneByOne(e.recordIds);
+            }
         } catch (RuntimeException e) {
-            // the batch rolled back and stays queued; try again at the next poll
-            LOG.warnf("embedding batch failed, will retry: %s", e.getMessage());
+            // nothing was claimed, or the database went away: everything stays queued for the next poll
+            LOG.warnf("embedding failed, will retry: %s", e.getMessage());
         }
+    }
+
+    /** After a failed batch: the good records are embedded, the bad ones counted against (and finally parked). */
+    private void oneByOne(List<Long> recordIds) {
+        for (long id : recordIds) {
+            if (stopping) {
+                return;
+            }
+            try {
+                service.indexOne(id);
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.is(e)) {
+                    return;
+                }
+                service.recordFailure(id, rootMessage(e));
+            }
+        }
+    }
+
+    /** The innermost reason, without a batch statement's full text (which holds whole vectors). */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+            t = sql.getNextException();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        message = message.replaceFirst("^ERROR: ", "");
+        int where = message.indexOf("\n  Where:");
+        message = where > 0 ? message.substring(0, where) : message;
+        return message.length() > 300 ? message.substring(0, 299) + "…" : message;
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 
 /** The embedding queue and the stored vectors. */
@@ -21,7 +23,7 @@ public class IndexRepository {
     /** A queued record's text. */
     record Pending(long recordId, String title, String text, String fieldsJson, String contentHash) {}
 
-    /** One vector to store, with the hash of the passage it was made from ({@link IndexService#hash}, hex). */
+    /** One vector to store, with the hash of the passage it was made from ({@link PassageEmbedder#hash}, hex). */
     record Vector(long recordId, int chunk, String contentHash, String passageHash, float[] embedding) {}
 
     // SKIP LOCKED: several instances (or threads) drain the queue without waiting on or repeating each other
@@ -29,7 +31,30 @@ public class IndexRepository {
             """
             SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash
               FROM embedding_queue q JOIN records r ON r.id = q.record_id
+             WHERE q.parked_at IS NULL AND q.not_before <= now()
              ORDER BY q.enqueued_at, q.record_id LIMIT ? FOR UPDATE OF q SKIP LOCKED
+            """;
+    private static final String CLAIM_ONE =
+            """
+            SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash
+              FROM embedding_queue q JOIN records r ON r.id = q.record_id
+             WHERE q.record_id = ? AND q.parked_at IS NULL AND q.not_before <= now()
+               FOR UPDATE OF q SKIP LOCKED
+            """;
+    // the wait doubles with each attempt, up to an hour; the last attempt parks the record
+    private static final String FAILED =
+            """
+            UPDATE embedding_queue
+               SET attempts = attempts + 1, last_error = left(?, 1000),
+                   not_before = now() + least(? * power(2, attempts), 3600) * interval '1 second',
+                   parked_at = CASE WHEN attempts + 1 >= ? THEN now() END
+             WHERE record_id = ?
+            RETURNING parked_at IS NOT NULL
+            """;
+    private static final String FAILURES =
+            """
+            SELECT record_id, attempts, last_error, parked_at, CASE WHEN parked_at IS NULL THEN not_before END
+              FROM embedding_queue WHERE attempts > 0
             """;
     private static final String INSERT =
             """
@@ -58,9 +83,17 @@ public class IndexRepository {
     }
 
     List<Pending> claim(int limit) throws SQLException {
+        return claim(CLAIM, limit);
+    }
+
+    List<Pending> claimOne(long recordId) throws SQLException {
+        return claim(CLAIM_ONE, recordId);
+    }
+
+    private List<Pending> claim(String sql, long parameter) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setInt(1, limit);
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, parameter);
             List<Pending> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -129,7 +162,58 @@ public class IndexRepository {
     }
 
     long pending() throws SQLException {
-        return count("SELECT count(*) FROM embedding_queue", null);
+        return count("SELECT count(*) FROM embedding_queue WHERE parked_at IS NULL", null);
+    }
+
+    /** Counts a failed attempt; answers whether the record is now parked. */
+    boolean failed(long recordId, String error, java.time.Duration backoff, int maxAttempts) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(FAILED)) {
+            ps.setString(1, error == null ? "unknown error" : error);
+            ps.setDouble(2, backoff.toMillis() / 1000.0);
+            ps.setInt(3, maxAttempts);
+            ps.setLong(4, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    long parkedCount() throws SQLException {
+        return count("SELECT count(*) FROM embedding_queue WHERE parked_at IS NOT NULL", null);
+    }
+
+    /** The most recently parked records. */
+    List<IndexStatus.Failure> parked(int limit) throws SQLException {
+        return failures(FAILURES + " AND parked_at IS NOT NULL ORDER BY parked_at DESC LIMIT ?", limit);
+    }
+
+    Optional<IndexStatus.Failure> failure(long recordId) throws SQLException {
+        return failures(FAILURES + " AND record_id = ?", recordId).stream().findFirst();
+    }
+
+    private List<IndexStatus.Failure> failures(String sql, long parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, parameter);
+            List<IndexStatus.Failure> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new IndexStatus.Failure(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)));
+                }
+            }
+            return list;
+        }
+    }
+
+    /** A restart gives parked records another series of attempts (the cause may have been fixed). */
+    int unparkAll() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE embedding_queue SET parked_at = NULL, attempts = 0,"
+                        + " not_before = '-infinity' WHERE parked_at IS NOT NULL")) {
+            return ps.executeUpdate();
+        }
     }
 
     long indexed(String model) throws SQLException {

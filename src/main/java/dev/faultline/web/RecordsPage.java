@@ -3,6 +3,8 @@ package dev.faultline.web;
 import dev.faultline.classify.ClassifierService;
 import dev.faultline.classify.CorrectionView;
 import dev.faultline.error.ProblemException;
+import dev.faultline.index.IndexService;
+import dev.faultline.index.IndexStatus;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.Page;
 import dev.faultline.record.RecordConfig;
@@ -43,7 +45,8 @@ public class RecordsPage {
         static native TemplateInstance list(Page<RecordView> page, Filters filters, RecordKind[] kinds);
 
         static native TemplateInstance detail(RecordView record, List<SearchView.Hit> similar,
-                List<String> faultClasses, List<CorrectionView> corrections, SummaryView summary);
+                List<String> faultClasses, List<CorrectionView> corrections, SummaryView summary,
+                IndexStatus.Failure indexFailure);
     }
 
     /** The filter values as typed, to refill the form and build paging links. */
@@ -84,10 +87,12 @@ public class RecordsPage {
     private final CurrentUser user;
     private final CsrfGuard csrf;
     private final SummaryService summaries;
+    private final IndexService index;
 
     RecordsPage(RecordService service, RecordConfig config, SearchService search, ClassifierService classifier,
-            CurrentUser user, CsrfGuard csrf, SummaryService summaries) {
+            CurrentUser user, CsrfGuard csrf, SummaryService summaries, IndexService index) {
         this.summaries = summaries;
+        this.index = index;
         this.service = service;
         this.config = config;
         this.search = search;
@@ -115,7 +120,8 @@ public class RecordsPage {
     public TemplateInstance detail(@PathParam("id") long id) {
         RecordView record = service.record(id);
         return Templates.detail(record, search.similar(id, 5), classifier.taxonomy().labels(),
-                classifier.corrections(id), summaries.ofLongRecord(record).orElse(null));
+                classifier.corrections(id), summaries.ofLongRecord(record).orElse(null),
+                index.failure(id).orElse(null));
     }
 
     /** An engineer corrects the fault class from the record page. */

@@ -62,6 +62,32 @@ class ClassifyTest {
         assertTrue(evidence.stream().allMatch(e -> e.get("text") != null && e.get("similarity") != null));
     }
 
+    @Inject
+    ClassifierModels models;
+
+    @Test
+    void eachModelVersionIsDecodedOncePerInstance() {
+        models.current();
+        int decoded = models.decoded();
+        for (int i = 0; i < 20; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("text", "pump seal leaking " + i))
+                    .post("/api/v1/classify").then().statusCode(200);
+        }
+        assertEquals(decoded, models.decoded(), "classifying reads no model again");
+        // a newer version made for another embedding model is not ours: it is not read on every call either
+        db.execute("INSERT INTO classifier_models (embedding_model, taxonomy, examples, corrections, payload)"
+                + " VALUES ('another-model@1', 'another-taxonomy', 0, 0, '\\x00')");
+        try {
+            for (int i = 0; i < 5; i++) {
+                given().contentType(ContentType.JSON).body(Map.of("text", "gearbox noisy " + i))
+                        .post("/api/v1/classify").then().statusCode(200);
+            }
+            assertEquals(decoded, models.decoded());
+        } finally {
+            db.execute("DELETE FROM classifier_models WHERE embedding_model = 'another-model@1'");
+        }
+    }
+
     @Test
     void emptyOrMissingTextIsA422NamingTheField() {
         for (Object body : List.of(Map.of("text", ""), Map.of("text", "   "), Map.of())) {

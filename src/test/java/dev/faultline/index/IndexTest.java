@@ -1,9 +1,11 @@
 package dev.faultline.index;
 
 import static dev.faultline.Api.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.faultline.Api;
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
 import dev.faultline.TestIndex;
@@ -33,6 +35,9 @@ class IndexTest {
 
     @Inject
     IndexService service;
+
+    @Inject
+    PassageEmbedder passages;
 
     @Inject
     DataSource dataSource;
@@ -152,9 +157,66 @@ class IndexTest {
         }
     }
 
+    @Test
+    void aRecordThatCannotBeEmbeddedIsRetriedThenParkedWhileTheRestOfTheQueueDrains() {
+        index.awaitEmpty();
+        long poison = db.count("SELECT id FROM records WHERE external_id = 'IX-3'");
+        // fault injection for this test only: the database refuses this record's vectors
+        db.execute("CREATE OR REPLACE FUNCTION test_refuse_vectors() RETURNS trigger LANGUAGE plpgsql AS $$"
+                + " BEGIN RAISE EXCEPTION 'test: the vectors of this record cannot be stored'; END $$");
+        db.execute("CREATE TRIGGER test_refuse_vectors BEFORE INSERT ON record_embeddings FOR EACH ROW"
+                + " WHEN (NEW.record_id = " + poison + ") EXECUTE FUNCTION test_refuse_vectors()");
+        try {
+            db.execute("UPDATE records SET content_hash = 'poison' WHERE id = " + poison);
+            List<Map<String, Object>> after = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                after.add(Json.record("IX-AFTER-" + i, "conveyor belt " + i + " slipping, tensioned belt"));
+            }
+            given().contentType(ContentType.JSON).body(Map.of("records", after)).post("/api/v1/records").then()
+                    .statusCode(200);
+            long until = System.currentTimeMillis() + 60_000;
+            while (db.count("SELECT count(*) FROM embedding_queue WHERE parked_at IS NOT NULL") == 0) {
+                if (System.currentTimeMillis() > until) {
+                    throw new AssertionError("the bad record was never parked: " + db.string("SELECT string_agg("
+                            + "record_id || ':' || attempts || ':' || coalesce(last_error, ''), ' | ') FROM embedding_queue"));
+                }
+                sleep(100);
+            }
+            index.awaitEmpty(); // the others drain: a parked record does not count as pending
+            assertEquals(0, db.count("SELECT count(*) FROM records r WHERE r.external_id LIKE 'IX-AFTER-%'"
+                    + " AND NOT EXISTS (SELECT 1 FROM record_embeddings e WHERE e.record_id = r.id)"));
+            given().get("/api/v1/index/status").then().statusCode(200)
+                    .body("pending", equalTo(0))
+                    .body("parked", equalTo(1))
+                    .body("parkedRecords[0].recordId", equalTo((int) poison))
+                    .body("parkedRecords[0].attempts", equalTo(3))
+                    .body("parkedRecords[0].lastError", containsString("cannot be stored"));
+            // the record's page says why it is not found by meaning
+            Api.login("admin", Api.ADMIN_PASSWORD).given().get("/records/" + poison).then().statusCode(200)
+                    .body(containsString("could not be indexed"))
+                    .body(containsString("cannot be stored"));
+        } finally {
+            db.execute("DROP TRIGGER IF EXISTS test_refuse_vectors ON record_embeddings");
+        }
+        // once the cause is gone, a change to the record starts it afresh
+        db.execute("UPDATE records SET content_hash = 'fixed' WHERE id = " + poison);
+        index.awaitEmpty();
+        assertEquals(1, db.count("SELECT count(*) FROM record_embeddings WHERE chunk = 0 AND record_id = " + poison));
+        assertEquals(0, db.count("SELECT count(*) FROM embedding_queue"));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private String passage(String externalId) {
         String where = " FROM records WHERE external_id = '" + externalId + "'";
-        return service.passage(new IndexRepository.Pending(0, db.string("SELECT title" + where),
+        return passages.passage(new IndexRepository.Pending(0, db.string("SELECT title" + where),
                 db.string("SELECT text" + where), db.string("SELECT fields::text" + where), null));
     }
 
