@@ -2,6 +2,7 @@ package dev.faultline.admin;
 
 import dev.faultline.audit.AuditService;
 import dev.faultline.error.FieldError;
+import dev.faultline.error.InputText;
 import dev.faultline.error.ProblemException;
 import dev.faultline.security.ApiKeyRepository;
 import dev.faultline.security.Passwords;
@@ -50,6 +51,7 @@ public class AdminService {
             errors.add(FieldError.of("username", "'" + username + "' is taken"));
         }
         checkRole(r.role(), true, errors);
+        checkDisplayName(r.displayName(), errors);
         String weak = Passwords.weakness(r.password());
         if (weak != null) {
             errors.add(FieldError.of("password", weak));
@@ -67,6 +69,7 @@ public class AdminService {
         UserRow u = users.findById(id).orElseThrow(() -> ProblemException.notFound("User", id));
         List<FieldError> errors = new ArrayList<>();
         checkRole(r.role(), false, errors);
+        checkDisplayName(r.displayName(), errors);
         String weak = r.password() == null ? null : Passwords.weakness(r.password());
         if (weak != null) {
             errors.add(FieldError.of("password", weak));
@@ -93,12 +96,21 @@ public class AdminService {
         return keys.all();
     }
 
+    private static void checkDisplayName(String name, List<FieldError> errors) {
+        String problem = InputText.problem(name, false);
+        if (problem != null || name != null && name.length() > 200) {
+            errors.add(FieldError.of("displayName", problem != null ? problem : "at most 200 characters"));
+        }
+    }
+
     @Transactional
     public NewApiKey createKey(ApiKeyRequest r, String actor) {
         List<FieldError> errors = new ArrayList<>();
         String name = r.name() == null ? "" : r.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             errors.add(FieldError.of("name", "1 to 100 characters: which system uses this key"));
+        } else if (InputText.problem(name, false) != null) {
+            errors.add(FieldError.of("name", InputText.problem(name, false)));
         }
         List<String> scopes = r.scopes() == null ? List.of() : r.scopes().stream().distinct().toList();
         if (scopes.isEmpty() || !Roles.SCOPES.containsAll(scopes)) {

@@ -41,6 +41,10 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
         FieldError error = JsonErrors.describe(e, null);
+        if (e.getCause() instanceof JsonErrors.InvalidText) {
+            // well-formed JSON holding a string no field may hold: invalid content, like any other bad field
+            return answer(uri, 422, "Invalid input", error.field() + ": " + error.reason(), List.of(error));
+        }
         String title = error.field().equals("body") ? "Malformed JSON" : "Unreadable JSON";
         return answer(uri, 400, title, error.field() + ": " + error.reason(), List.of(error));
     }

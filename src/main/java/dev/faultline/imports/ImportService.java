@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.audit.AuditService;
 import dev.faultline.error.FieldError;
+import dev.faultline.error.InputText;
 import dev.faultline.error.ProblemException;
 import dev.faultline.record.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,6 +143,8 @@ public class ImportService {
 
     /** The form's source, else the file name without its extension. */
     private static String source(String source, String fileName) {
+        InputText.check("source", source, false);
+        InputText.check("file", fileName, false);
         if (source != null && !source.isBlank()) {
             if (source.strip().length() > 100) {
                 throw bad("source", "is longer than 100 characters");

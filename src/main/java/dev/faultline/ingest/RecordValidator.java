@@ -3,6 +3,7 @@ package dev.faultline.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.error.FieldError;
+import dev.faultline.error.InputText;
 import dev.faultline.record.RecordConfig;
 import dev.faultline.record.RecordKind;
 import dev.faultline.record.Timestamps;
@@ -93,8 +94,17 @@ public class RecordValidator {
                 id,
                 e.text("asset.name", a.name(), false, MAX_SHORT),
                 e.text("asset.type", a.type(), false, MAX_SHORT),
-                e.text("asset.site", a.site(), false, MAX_SHORT),
+                site(a.site(), e),
                 e.text("asset.line", a.line(), false, MAX_SHORT));
+    }
+
+    /** A site of only spaces is a mistake, not "no site": it would file records under an invisible name. */
+    private static String site(String value, Errors e) {
+        if (value != null && !value.isEmpty() && value.isBlank()) {
+            e.add("asset.site", "is only whitespace; leave it out when the asset has no site");
+            return null;
+        }
+        return e.text("asset.site", value, false, MAX_SHORT);
     }
 
     private OffsetDateTime occurredAt(String value, Errors e) {
@@ -159,6 +169,11 @@ public class RecordValidator {
         }
     }
 
+    /** Free text may break lines; ids, names, sites, sources and tags may not. */
+    private static boolean multiline(String field) {
+        return field.equals("text") || field.equals("title") || field.startsWith("fields.");
+    }
+
     /** Collects errors with the path prefix and line. */
     private static final class Errors {
         private final String prefix;
@@ -186,8 +201,9 @@ public class RecordValidator {
             if (v.length() > max) {
                 add(field, "is " + v.length() + " characters long; at most " + max);
             }
-            if (v.indexOf('\u0000') >= 0) {
-                add(field, "contains a NUL character");
+            String controls = InputText.problem(v, multiline(field));
+            if (controls != null) {
+                add(field, controls);
             }
             return v;
         }

@@ -74,7 +74,7 @@ public class SearchRepository {
             """;
     private static final String SNIPPETS =
             """
-            SELECT r.id, ts_headline('english', r.text, to_tsquery('english', ?),
+            SELECT r.id, ts_headline('english', translate(r.text, chr(1) || chr(2), '  '), to_tsquery('english', ?),
                    'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=40, MinWords=20, MaxFragments=2')
               FROM records r WHERE r.id = ANY (?)
             """;

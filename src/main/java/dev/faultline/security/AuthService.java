@@ -65,7 +65,9 @@ public class AuthService {
             LOG.warnf("sign-in refused for '%s' from %s: locked after repeated failures", name, address);
             throw new LoginRefused(true);
         }
-        Optional<UserRow> user = users.findByUsername(name);
+        // a name no user can have (control characters) is looked up as no one, never sent to the database
+        Optional<UserRow> user = dev.faultline.error.InputText.problem(name, false) == null
+                ? users.findByUsername(name) : Optional.empty();
         boolean ok = passwords.matches(password == null ? "" : password, user.map(UserRow::passwordHash).orElse(null));
         if (!ok || user.get().disabled()) {
             throttle.failed(name, address);

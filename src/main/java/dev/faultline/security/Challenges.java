@@ -7,7 +7,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,8 +40,9 @@ public class Challenges {
         }
         if (!api) {
             String ended = refusal == AuthMechanism.Refusal.SESSION_ENDED ? "&ended=1" : "";
-            return Response.status(302).location(URI.create("/login?next="
-                    + URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8) + ended)).build();
+            // relative, as the challenge always was (JAX-RS would make location() absolute)
+            return Response.status(302).header("Location", "/login?next="
+                    + URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8) + ended).build();
         }
         String detail = refusal == AuthMechanism.Refusal.KEY_UNKNOWN ? "The API key is unknown or revoked"
                 : refusal == AuthMechanism.Refusal.SESSION_ENDED ? "Your session has ended; sign in again"

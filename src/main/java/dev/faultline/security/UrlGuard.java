@@ -1,6 +1,7 @@
 package dev.faultline.security;
 
 import dev.faultline.error.FieldError;
+import dev.faultline.error.InputText;
 import dev.faultline.error.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.ByteArrayOutputStream;
@@ -48,14 +49,7 @@ public class UrlGuard {
     }
 
     private static void checkValue(String field, String value, boolean freeText) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
-            if (control && !(freeText && (c == '\t' || c == '\n' || c == '\r'))) {
-                throw ProblemException.badRequest(FieldError.of(field, String.format(
-                        "contains the control character U+%04X at position %d; remove it", (int) c, i + 1)));
-            }
-        }
+        InputText.check(field, value, freeText);
     }
 
     /** Percent-decodes strictly: a bad escape or bytes that are not UTF-8 are refused, never turned into '?'. */
