@@ -3,6 +3,7 @@ package dev.faultline.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faultline.AppProcess;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -98,34 +99,14 @@ class ImportCrashRecoveryIT {
     }
 
     private Process start(String name) throws Exception {
-        Path log = WORK.resolve("app-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", System.getProperty("app.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(PORT));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC);
-        env.put("FAULTLINE_IMPORTS_SPOOL_DIR", WORK.resolve("spool").toString());
-        env.put("FAULTLINE_IMPORTS_STALE_AFTER", "3s");
-        env.put("FAULTLINE_IMPORTS_BATCH_SIZE", "200");
-        env.put("FAULTLINE_BOOTSTRAP_API_KEY", KEY);
-        env.put("FAULTLINE_SEARCH_WARM_UP_ROUNDS", "0"); // no searches beside the import under test
-        Process p = pb.start();
+        Process p = AppProcess.start(PORT, WORK.resolve("app-" + name + ".log"), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", JDBC,
+                "FAULTLINE_IMPORTS_SPOOL_DIR", WORK.resolve("spool").toString(),
+                "FAULTLINE_IMPORTS_STALE_AFTER", "3s",
+                "FAULTLINE_IMPORTS_BATCH_SIZE", "200",
+                "FAULTLINE_BOOTSTRAP_API_KEY", KEY));
         apps.add(p);
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            assertTrue(p.isAlive(), "app exited early; see " + log);
-            try {
-                if (RestAssured.get("/q/health/ready").statusCode() == 200) {
-                    return p;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("app did not become ready; see " + log);
+        return p;
     }
 
     private static JsonPath await(String id, Predicate<JsonPath> condition, Duration timeout) throws Exception {
