@@ -44,16 +44,74 @@
         bar.style.width = job.percent + "%";
         bar.className = "bar state-" + job.state;
         row.querySelector(".progress").setAttribute("aria-valuenow", job.percent);
-        row.querySelector(".pct").textContent = job.percent + "%";
+        row.querySelector(".pct").textContent = Math.round(job.percent) + "%";
         row.querySelector(".state").textContent = job.state;
         row.querySelector(".done").textContent = job.rowsDone;
-        row.querySelector(".result").textContent =
-          job.created + " new, " + job.updated + " updated, " + job.unchanged + " unchanged" +
-          (job.rowsFailed ? ", " + job.rowsFailed + " failed" : "");
+        row.querySelector(".counts").textContent =
+          job.created + " new, " + job.updated + " updated, " + job.unchanged + " unchanged";
+        showFailures(row.querySelector(".failures"), job);
         row.dataset.state = job.state;
         if (job.state === "queued" || job.state === "running") setTimeout(function () { poll(row); }, 500);
       });
   }
+  // parts of a page that are slow to make (a summary not made yet) are fetched after the page has shown
+  document.querySelectorAll("[data-fragment]").forEach(function (part) {
+    fetch(part.dataset.fragment, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) { part.innerHTML = html; part.removeAttribute("aria-busy"); })
+      .catch(function () {
+        part.querySelector("p").textContent = "The summary could not be made just now; reload the page to try again.";
+        part.removeAttribute("aria-busy");
+      });
+  });
+
+  // the first failed rows of an import (line, field, reason) and the link to all of them as CSV
+  function showFailures(box, job) {
+    if (!job.errors || !job.errors.length) return;
+    box.innerHTML = "";
+    var list = document.createElement("ul");
+    list.className = "row-errors";
+    job.errors.slice(0, 5).forEach(function (e) {
+      var li = document.createElement("li");
+      li.textContent = "line " + e.line + ", " + e.field + ": " + e.reason;
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    var a = document.createElement("a");
+    a.className = "download";
+    a.href = "/api/v1/imports/" + job.id + "/errors.csv";
+    a.setAttribute("download", "");
+    a.textContent = "Failed rows as CSV (" + job.rowsFailed + ")";
+    box.appendChild(a);
+  }
+
+  // indexing progress: refreshed every 2 s until every record is embedded
+  document.querySelectorAll("[data-index-progress]").forEach(function (box) {
+    function refresh() {
+      fetch("/api/v1/index/status", { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          var total = s.pending + s.indexed;
+          if (s.pending === 0) {
+            box.querySelector(".index-text").textContent = "Indexing done: all " + total + " records are embedded.";
+            box.querySelector("progress").value = box.querySelector("progress").max;
+            return;
+          }
+          var bar = box.querySelector("progress");
+          bar.max = total;
+          bar.value = s.indexed;
+          var left = s.secondsLeft == null ? "" : s.secondsLeft < 60 ? " · under a minute left"
+            : " · about " + Math.round(s.secondsLeft / 60) + " min left";
+          box.querySelector(".index-text").textContent = "Indexing: " + s.indexed + " of " + total +
+            " records embedded (" + Math.floor(s.indexed * 100 / total) + "%)" +
+            (s.recordsPerSecond ? " · " + s.recordsPerSecond + " records/s" + left : "") +
+            ". Search by meaning and similar records cover the embedded ones; keyword search covers all.";
+          setTimeout(refresh, 2000);
+        });
+    }
+    setTimeout(refresh, 2000);
+  });
+
   // bar widths come from data-percent (the Content-Security-Policy allows no inline styles)
   document.querySelectorAll(".bar[data-percent]").forEach(function (bar) {
     bar.style.width = bar.dataset.percent + "%";

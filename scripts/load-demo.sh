@@ -31,7 +31,22 @@ import() {
         "$(printf '%s' "$job" | field updated)" "$(printf '%s' "$job" | field unchanged)"
 }
 
-import "MaintNet aviation logbook" -F "file=@data/maintnet/Aircraft_Annotation_DataFile.csv" \
-    -F "source=maintnet" -F "kind=maintenance_log" -F "mapping=<data/demo/maintnet.mapping.json"
+import "MaintNet aviation logbook" -F "file=@data/demo/maintnet-fleet.jsonl"
 import "FAA maintenance narratives" -F "file=@data/demo/faa-narratives.jsonl"
 import "Open Repair reports" -F "file=@data/demo/openrepair.jsonl"
+
+# the records are searchable by keyword at once; by meaning once embedded: show that progress until it is done
+echo "[demo] embedding the records with the local model (search by meaning covers each one as it is done)"
+while true; do
+    status="$(curl -sS -f -H "$AUTH" "$URL/api/v1/index/status")" || { echo; echo "[demo] index status unavailable" >&2; exit 1; }
+    pending="$(printf '%s' "$status" | field pending)"; indexed="$(printf '%s' "$status" | field indexed)"
+    rate="$(printf '%s' "$status" | field recordsPerSecond)"; left="$(printf '%s' "$status" | field secondsLeft)"
+    total=$((pending + indexed)); percent=$(( total == 0 ? 100 : indexed * 100 / total ))
+    eta=""; [ "$left" != null ] && [ -n "$left" ] && eta=", about ${left}s left"
+    speed=""; [ "$rate" != null ] && [ -n "$rate" ] && speed=", ${rate} records/s"
+    printf '\r[demo] embedded %s / %s records (%s%%)%s%s          ' "$indexed" "$total" "$percent" "$speed" "$eta"
+    [ "$pending" = 0 ] && { echo; break; }
+    sleep 1
+done
+parked="$(printf '%s' "$status" | field parked)"
+[ "${parked:-0}" = 0 ] || echo "[demo] $parked records could not be embedded: see GET /api/v1/index/status"

@@ -1,6 +1,8 @@
 package dev.faultline.admin;
 
 import dev.faultline.audit.AuditService;
+import dev.faultline.record.ListParams;
+import dev.faultline.record.RecordConfig;
 import dev.faultline.record.Page;
 import dev.faultline.security.ApiKeyRepository;
 import dev.faultline.security.CurrentUser;
@@ -8,7 +10,6 @@ import dev.faultline.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,7 +35,10 @@ public class AdminResource {
     private final AuditService audit;
     private final CurrentUser user;
 
-    AdminResource(AdminService service, AuditService audit, CurrentUser user) {
+    private final RecordConfig records;
+
+    AdminResource(AdminService service, AuditService audit, CurrentUser user, RecordConfig records) {
+        this.records = records;
         this.service = service;
         this.audit = audit;
         this.user = user;
@@ -83,9 +87,11 @@ public class AdminResource {
 
     @GET
     @Path("/audit")
-    @Operation(summary = "The audit log, newest first")
-    public Page<AuditService.Entry> audit(
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
-        return audit.entries(Math.max(1, Math.min(limit, 500)), Math.max(0, offset));
+    @Operation(summary = "The audit log, newest first; filters: who (actor), action, time range (from, to)")
+    public Page<AuditService.Entry> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        return audit.entries(AuditFilters.of(actor, action, from, to, records.defaultZone()),
+                limit == null ? 100 : Math.max(1, Math.min(limit, 500)), ListParams.offset(offset));
     }
 }

@@ -11,7 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.faultline.error.FieldError;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,7 +74,26 @@ public class ImportResource {
     }
 
     @GET
-    @Operation(summary = "The 50 most recent imports")
+    @Path("/{id}/errors.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The failed rows of an import as CSV: line, field, reason (the first"
+            + " faultline.imports.max-stored-errors of them; rowsFailed counts them all)")
+    public Response errors(@PathParam("id") UUID id) {
+        List<FieldError> errors = service.errors(id);
+        StreamingOutput body = out -> {
+            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader("line", "field", "reason").get())) {
+                for (FieldError e : errors) {
+                    csv.printRecord(e.line(), e.field(), e.reason());
+                }
+            }
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"")
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "The 50 most recent imports, each with its first row errors")
     public List<ImportView> list() {
         return service.recent(50);
     }

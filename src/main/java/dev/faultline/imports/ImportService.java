@@ -78,9 +78,19 @@ public class ImportService {
         return ImportViews.of(job, repository.errors(id, config.maxStoredErrors()));
     }
 
+    /** The newest jobs, each with its first row errors (those with failed rows only). */
     public List<ImportView> recent(int limit) {
-        return repository.recent(limit).stream().map(j -> ImportViews.of(j, List.of())).toList();
+        return repository.recent(limit).stream().map(j -> ImportViews.of(j,
+                j.progress().failed() > 0 ? repository.errors(j.id(), RECENT_ERRORS) : List.of())).toList();
     }
+
+    /** Every stored row error of a job, in line order (at most {@code faultline.imports.max-stored-errors}). */
+    public List<FieldError> errors(UUID id) {
+        repository.find(id).orElseThrow(() -> ProblemException.notFound("Import", id));
+        return repository.errors(id, config.maxStoredErrors());
+    }
+
+    private static final int RECENT_ERRORS = 5;
 
     /** Claims the oldest queued (or abandoned) job and runs it to the end; false when there was none. */
     public boolean runNext() {

@@ -28,6 +28,29 @@ public final class ListParams {
         return new RecordFilter(trim(asset), trim(site), k, trim(source), f, t, trim(faultClass));
     }
 
+    /** The order of a list: newest (default), oldest or asset. */
+    public static RecordSort sort(String sort) {
+        if (blank(sort)) {
+            return RecordSort.newest;
+        }
+        try {
+            return RecordSort.valueOf(sort.strip());
+        } catch (IllegalArgumentException e) {
+            throw bad("sort", "unknown order '" + sort + "'; use newest, oldest or asset");
+        }
+    }
+
+    /** Words to look for, or null; at most 500 characters. */
+    public static String text(String q) {
+        if (blank(q)) {
+            return null;
+        }
+        if (q.length() > 500) {
+            throw bad("q", "is " + q.length() + " characters long; at most 500");
+        }
+        return q.strip();
+    }
+
     public static int limit(Integer limit, RecordConfig config) {
         if (limit == null) {
             return config.pageSize();
@@ -46,6 +69,18 @@ public final class ListParams {
             throw bad("offset", "must be 0 or more");
         }
         return offset;
+    }
+
+    /** A required ISO date ({@code 2024-03-01}). */
+    public static java.time.LocalDate date(String name, String value) {
+        if (blank(value)) {
+            throw bad(name, "is required: a date such as 2024-03-01");
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad(name, "'" + value + "' is not a date such as 2024-03-01");
+        }
     }
 
     private static OffsetDateTime time(String name, String value, ZoneId zone) {

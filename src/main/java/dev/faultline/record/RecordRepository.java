@@ -30,7 +30,7 @@ public class RecordRepository {
                    r.updated_at
               FROM records r LEFT JOIN assets a ON a.id = r.asset_id LEFT JOIN record_faults f ON f.record_id = r.id
             """;
-    private static final String ORDER = " ORDER BY r.occurred_at DESC NULLS LAST, r.id DESC LIMIT ? OFFSET ?";
+    private static final String PAGE = " LIMIT ? OFFSET ?";
     // no join: the filters are all on the record, so a count by site can be an index-only scan
     private static final String COUNT = "SELECT count(*) FROM records r";
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
@@ -76,10 +76,10 @@ public class RecordRepository {
         }
     }
 
-    public List<RecordView> find(RecordFilter filter, int limit, int offset) {
-        FilterSql where = FilterSql.of(filter);
+    public List<RecordView> find(RecordQuery query, int limit, int offset) {
+        FilterSql where = query.where();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT + where.sql() + ORDER)) {
+                PreparedStatement ps = c.prepareStatement(SELECT + where.sql() + query.sort().sql + PAGE)) {
             int i = where.bind(ps);
             ps.setInt(i++, limit);
             ps.setInt(i, offset);
@@ -95,8 +95,44 @@ public class RecordRepository {
         }
     }
 
-    public long count(RecordFilter filter) {
-        FilterSql where = FilterSql.of(filter);
+    /** Id and content hash of the records a query lists (the same records, in the same order, as {@link #find}). */
+    public List<RecordView.Fingerprint> fingerprints(RecordQuery query, int limit) {
+        FilterSql where = query.where();
+        String sql = "SELECT r.id, r.content_hash FROM records r" + where.sql() + query.sort().sql + PAGE;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = where.bind(ps);
+            ps.setInt(i++, limit);
+            ps.setInt(i, 0);
+            return fingerprints(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing records", e);
+        }
+    }
+
+    /** Id and content hash of the records with these ids (unknown ids are skipped). */
+    public List<RecordView.Fingerprint> fingerprints(List<Long> ids) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, content_hash FROM records WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            return fingerprints(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading records " + ids, e);
+        }
+    }
+
+    private static List<RecordView.Fingerprint> fingerprints(PreparedStatement ps) throws SQLException {
+        List<RecordView.Fingerprint> list = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                list.add(new RecordView.Fingerprint(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return list;
+    }
+
+    public long count(RecordQuery query) {
+        FilterSql where = query.where();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(COUNT + where.sql())) {
             where.bind(ps);

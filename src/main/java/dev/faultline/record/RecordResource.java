@@ -35,7 +35,7 @@ public class RecordResource {
     }
 
     @GET
-    @Operation(summary = "Records, newest first, with filters and paging")
+    @Operation(summary = "Records with filters, words to look for, an order (newest first by default) and paging")
     public Page<RecordView> list(
             @Parameter(description = "asset id") @QueryParam("asset") String asset,
             @Parameter(description = "site the record was written at: its row's asset.site, else its asset's site then")
@@ -48,10 +48,15 @@ public class RecordResource {
             @Parameter(description = "occurred before (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "fault class (failure mode), e.g. Leaking") @QueryParam("faultClass")
                     String faultClass,
+            @Parameter(description = "words every listed record contains (full text, any form of the word)")
+            @QueryParam("q") String q,
+            @Parameter(description = "newest (default), oldest, or asset (by asset id, then newest)")
+            @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit,
             @QueryParam("offset") Integer offset) {
         RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, faultClass,
                 config.defaultZone());
-        return service.records(filter, ListParams.limit(limit, config), ListParams.offset(offset));
+        return service.records(new RecordQuery(filter, ListParams.text(q), ListParams.sort(sort)),
+                ListParams.limit(limit, config), ListParams.offset(offset));
     }
 }

@@ -26,7 +26,25 @@ public class RecordService {
     }
 
     public Page<RecordView> records(RecordFilter filter, int limit, int offset) {
-        return new Page<>(records.find(filter, limit, offset), records.count(filter), limit, offset);
+        return records(RecordQuery.of(filter), limit, offset);
+    }
+
+    /** A page of records matching the filters and words, in the query's order. */
+    public Page<RecordView> records(RecordQuery query, int limit, int offset) {
+        return new Page<>(records.find(query, limit, offset), records.count(query), limit, offset);
+    }
+
+    /** Which records (and which versions of them) {@link #records(RecordFilter, int, int)} would list. */
+    public List<RecordView.Fingerprint> fingerprints(RecordFilter filter, int limit) {
+        return records.fingerprints(RecordQuery.of(filter), limit);
+    }
+
+    public List<RecordView.Fingerprint> fingerprints(List<Long> ids) {
+        return records.fingerprints(ids);
+    }
+
+    public long count(RecordFilter filter) {
+        return records.count(RecordQuery.of(filter));
     }
 
     public AssetView asset(String id) {

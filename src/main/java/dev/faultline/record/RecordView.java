@@ -24,6 +24,13 @@ public record RecordView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
+    /** Which record, in which version: enough to tell whether something computed from it is still current. */
+    public record Fingerprint(long id, String contentHash) {}
+
+    public Fingerprint fingerprint() {
+        return new Fingerprint(id, contentHash);
+    }
+
     /** The text and the field values it does not already contain (the action taken, findings), as sentences. */
     public String textWithFields() {
         StringBuilder sb = new StringBuilder(text);

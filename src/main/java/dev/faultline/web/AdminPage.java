@@ -5,7 +5,9 @@ import dev.faultline.admin.ApiKeyRequest;
 import dev.faultline.admin.NewApiKey;
 import dev.faultline.admin.UserRequest;
 import dev.faultline.admin.UserView;
+import dev.faultline.admin.AuditFilters;
 import dev.faultline.audit.AuditService;
+import dev.faultline.record.RecordConfig;
 import dev.faultline.error.ProblemException;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.Page;
@@ -41,7 +43,15 @@ public class AdminPage {
         static native TemplateInstance keys(
                 List<ApiKeyRepository.KeyRow> keys, List<String> scopes, NewApiKey created, String error);
 
-        static native TemplateInstance audit(Page<AuditService.Entry> page);
+        static native TemplateInstance audit(Page<AuditService.Entry> page, AuditForm form, List<String> actions);
+    }
+
+    /** The audit filters as typed, to refill the form and build paging links. */
+    public record AuditForm(String actor, String action, String from, String to) {
+        public String query(int offset) {
+            return RecordsPage.Filters.link("/admin/audit", new String[][] {{"actor", actor}, {"action", action},
+                    {"from", from}, {"to", to}, {"offset", String.valueOf(offset)}});
+        }
     }
 
     private final AdminService admin;
@@ -49,7 +59,10 @@ public class AdminPage {
     private final CurrentUser user;
     private final CsrfGuard csrf;
 
-    AdminPage(AdminService admin, AuditService audit, CurrentUser user, CsrfGuard csrf) {
+    private final RecordConfig records;
+
+    AdminPage(AdminService admin, AuditService audit, CurrentUser user, CsrfGuard csrf, RecordConfig records) {
+        this.records = records;
         this.admin = admin;
         this.audit = audit;
         this.user = user;
@@ -123,8 +136,11 @@ public class AdminPage {
 
     @GET
     @Path("/audit")
-    public TemplateInstance audit(@QueryParam("offset") Integer offset) {
-        return Templates.audit(audit.entries(100, ListParams.offset(offset)));
+    public TemplateInstance audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset) {
+        var filter = AuditFilters.of(actor, action, from, to, records.defaultZone());
+        return Templates.audit(audit.entries(filter, 100, ListParams.offset(offset)),
+                new AuditForm(actor, action, from, to), audit.actions());
     }
 
     private static Response redirect(String path, String message) {

@@ -34,7 +34,17 @@ public class AssetsPage {
         static native TemplateInstance list(Page<AssetView> page, String q, String site);
 
         static native TemplateInstance asset(AssetView asset, Page<RecordView> records, SummaryView recent,
-                String recentSpan);
+                Span span);
+
+        static native TemplateInstance asset$summary(SummaryView recent, Span span);
+    }
+
+    /** The 30 days the asset page summarizes, and where the page fetches a summary not made yet. */
+    public record Span(LocalDate start, LocalDate end, String source) {
+        @Override
+        public String toString() {
+            return start + " to " + end;
+        }
     }
 
     private final RecordService service;
@@ -60,16 +70,35 @@ public class AssetsPage {
         AssetView asset = service.asset(id);
         RecordFilter filter = new RecordFilter(id, null, null, null, null, null, null);
         Page<RecordView> records = service.records(filter, config.pageSize(), ListParams.offset(offset));
-        // the last 30 days up to today, or up to the newest record when the asset has been quiet since
-        OffsetDateTime newest = records.items().isEmpty() ? null : service.records(filter, 1, 0).items().getFirst()
-                .occurredAt();
+        Span span = span(id, records.items().isEmpty() ? null
+                : service.records(filter, 1, 0).items().getFirst().occurredAt());
+        // a page view never makes a summary: it shows the one made for these records, or fetches it separately
+        SummaryView recent = span == null ? null : summaries.cached(request(id, span)).orElse(null);
+        return Templates.asset(asset, records, recent, span);
+    }
+
+    /** The summary of the asset's last 30 days (made once per set of records), as a fragment of its page. */
+    @GET
+    @Path("/{id}/summary")
+    public TemplateInstance summary(@PathParam("id") String id, @QueryParam("from") String from) {
+        service.asset(id);
+        LocalDate start = ListParams.date("from", from);
+        Span span = new Span(start, start.plusDays(30), null);
+        return Templates.asset$summary(summaries.summarize(request(id, span)), span);
+    }
+
+    /** The last 30 days up to today, or up to the newest record when the asset has been quiet since. */
+    private static Span span(String id, OffsetDateTime newest) {
         if (newest == null) {
-            return Templates.asset(asset, records, null, null);
+            return null;
         }
         LocalDate end = newest.toLocalDate().isBefore(LocalDate.now()) ? newest.toLocalDate() : LocalDate.now();
         LocalDate start = end.minusDays(30);
-        SummaryView recent = summaries.summarize(new SummaryRequest(null, null, new SummaryRequest.Filter(id, null,
-                null, null, start.toString(), end.plusDays(1).toString(), null)));
-        return Templates.asset(asset, records, recent, start + " to " + end);
+        return new Span(start, end, "/assets/" + Formats.pathSegment(id) + "/summary?from=" + start);
+    }
+
+    private static SummaryRequest request(String id, Span span) {
+        return new SummaryRequest(null, null, new SummaryRequest.Filter(id, null, null, null, span.start().toString(),
+                span.end().plusDays(1).toString(), null));
     }
 }

@@ -22,10 +22,27 @@ public class Formats {
         return text == null ? java.util.List.of() : java.util.List.of(text.split("\n"));
     }
 
-    /** A probability as a whole percentage ("83 %"); empty for none. */
+    /** A probability or similarity (0 to 1) as a whole percentage, the one format of the pages ("83%"). */
     @TemplateExtension(namespace = "fmt")
     static String percent(Object p) {
-        return p instanceof Number n ? Math.round(n.doubleValue() * 100) + " %" : "";
+        return p instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "";
+    }
+
+    /** A share already in percent (0 to 100), in the same format ("42%"). */
+    @TemplateExtension(namespace = "fmt")
+    static String pct(Object p) {
+        return p instanceof Number n ? Math.round(n.doubleValue()) + "%" : "";
+    }
+
+    /** {@code {q.queryValue}}: a value for a URL query (empty for none). */
+    static String queryValue(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code {asset.id.pathSegment}}: an id as one URL path segment ("/", "#", "?" and spaces encoded). */
+    static String pathSegment(String id) {
+        return id == null ? "" : java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     @TemplateExtension(namespace = "fmt")

@@ -10,6 +10,7 @@ import dev.faultline.record.Page;
 import dev.faultline.record.RecordConfig;
 import dev.faultline.record.RecordFilter;
 import dev.faultline.record.RecordKind;
+import dev.faultline.record.RecordQuery;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
 import dev.faultline.search.SearchService;
@@ -50,10 +51,13 @@ public class RecordsPage {
     }
 
     /** The filter values as typed, to refill the form and build paging links. */
-    public record Filters(String asset, String site, String kind, String source, String from, String to) {
+    public record Filters(String q, String asset, String site, String kind, String source, String from, String to,
+            String sort) {
 
         public String query(int offset) {
             StringBuilder q = new StringBuilder("?offset=").append(offset);
+            append(q, "q", this.q);
+            append(q, "sort", sort);
             append(q, "asset", asset);
             append(q, "site", site);
             append(q, "kind", kind);
@@ -103,6 +107,8 @@ public class RecordsPage {
 
     @GET
     public TemplateInstance list(
+            @QueryParam("q") String q,
+            @QueryParam("sort") String sort,
             @QueryParam("asset") String asset,
             @QueryParam("site") String site,
             @QueryParam("kind") String kind,
@@ -111,8 +117,9 @@ public class RecordsPage {
             @QueryParam("to") String to,
             @QueryParam("offset") Integer offset) {
         RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, null, config.defaultZone());
-        Page<RecordView> page = service.records(filter, config.pageSize(), ListParams.offset(offset));
-        return Templates.list(page, new Filters(asset, site, kind, source, from, to), RecordKind.values());
+        Page<RecordView> page = service.records(new RecordQuery(filter, ListParams.text(q), ListParams.sort(sort)),
+                config.pageSize(), ListParams.offset(offset));
+        return Templates.list(page, new Filters(q, asset, site, kind, source, from, to, sort), RecordKind.values());
     }
 
     @GET

@@ -1,0 +1,50 @@
+package dev.faultline.web;
+
+import dev.faultline.index.IndexService;
+import dev.faultline.index.IndexStatus;
+import dev.faultline.security.CurrentUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/**
+ * The indexing progress every page shows while records wait to be embedded ({@code {inject:indexing.active}}):
+ * done of total, the rate and the time left. Costs one cached count per page while nothing is waiting.
+ */
+@Named("indexing")
+@RequestScoped
+public class IndexBanner {
+
+    private final IndexService index;
+    private final CurrentUser user;
+    private IndexStatus status;
+
+    IndexBanner(IndexService index, CurrentUser user) {
+        this.index = index;
+        this.user = user;
+    }
+
+    public boolean active() {
+        return user.signedIn() && index.pending() > 0;
+    }
+
+    public IndexStatus status() {
+        if (status == null) {
+            status = index.status();
+        }
+        return status;
+    }
+
+    public long total() {
+        return status().pending() + status().indexed();
+    }
+
+    public long percent() {
+        return total() == 0 ? 100 : status().indexed() * 100 / total();
+    }
+
+    /** "about 2 min left", or empty while the rate is not known yet. */
+    public String left() {
+        Long s = status().secondsLeft();
+        return s == null ? "" : s < 60 ? "under a minute left" : "about " + Math.round(s / 60.0) + " min left";
+    }
+}
