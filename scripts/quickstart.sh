@@ -33,4 +33,5 @@ echo "[quickstart] Faultline is running:  http://127.0.0.1:$PORT/   (API docs: /
 echo "[quickstart] Sign in as 'admin' with the password in var/admin-password (created on the first start only):"
 echo "             $(cat var/admin-password)"
 echo "[quickstart] API key with every scope (var/bootstrap-api-key), for scripts: Authorization: Bearer <key>"
+echo "             $(cat var/bootstrap-api-key)"
 wait $APP

@@ -20,3 +20,5 @@ fi
 ./mvnw -B verify "$@"
 echo "[test] browser tests (e2e/, screenshots in e2e/artifacts/)"
 bash e2e/run.sh
+echo "[test] every curl example of README.md against the demo data"
+bash scripts/readme-examples.sh

@@ -133,7 +133,7 @@ test("engineer sees the record's fault class with its evidence and corrects it",
     await p.reload();
   }
   assert.equal(await label.textContent(), "Leaking");
-  assert.match(await p.locator("#fault-class .confidence").textContent(), /^\d+ %$/);
+  assert.match(await p.locator("#fault-class .confidence").textContent(), /^\d+%$/);
   assert.ok((await p.locator("#fault-class ul.evidence li").count()) >= 1, "evidence listed");
   await shot(p, "record-fault-class");
   await p.getByLabel("Correct to").selectOption("Structural deficiency");
