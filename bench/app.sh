@@ -8,6 +8,7 @@
 KEY="bench-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')"
 fresh_app() {
     FAULTLINE_DB_NAMES="$2" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/null
+    mkdir -p "$(dirname "$3")"
     : > "$3"
     run_app "$@"
 }

@@ -93,7 +93,7 @@
         .then(function (s) {
           var total = s.pending + s.indexed;
           if (s.pending === 0) {
-            box.querySelector(".index-text").textContent = "Indexing done: all " + total + " records are embedded.";
+            box.querySelector(".index-text").textContent = "Indexing done: every record is embedded.";
             box.querySelector("progress").value = box.querySelector("progress").max;
             return;
           }
@@ -102,8 +102,8 @@
           bar.value = s.indexed;
           var left = s.secondsLeft == null ? "" : s.secondsLeft < 60 ? " · under a minute left"
             : " · about " + Math.round(s.secondsLeft / 60) + " min left";
-          box.querySelector(".index-text").textContent = "Indexing: " + s.indexed + " of " + total +
-            " records embedded (" + Math.floor(s.indexed * 100 / total) + "%)" +
+          box.querySelector(".index-text").textContent = "Indexing: " + s.indexed + " records embedded, " +
+            s.pending + " waiting (" + Math.floor(s.indexed * 100 / total) + "%)" +
             (s.recordsPerSecond ? " · " + s.recordsPerSecond + " records/s" + left : "") +
             ". Search by meaning and similar records cover the embedded ones; keyword search covers all.";
           setTimeout(refresh, 2000);

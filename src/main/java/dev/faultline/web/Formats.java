@@ -34,8 +34,9 @@ public class Formats {
         return p instanceof Number n ? Math.round(n.doubleValue()) + "%" : "";
     }
 
-    /** {@code {q.queryValue}}: a value for a URL query (empty for none). */
-    static String queryValue(String value) {
+    /** {@code {fmt:query(q)}}: a value for a URL query, encoded (empty for none: a namespace function takes null). */
+    @TemplateExtension(namespace = "fmt")
+    static String query(String value) {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
