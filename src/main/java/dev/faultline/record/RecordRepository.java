@@ -95,6 +95,15 @@ public class RecordRepository {
         }
     }
 
+    /** An asset's records, newest first, with only what a timeline shows (one index scan, no joins). */
+    public List<TimelineEntry> timeline(String assetId, int limit, int offset) {
+        return dev.faultline.db.Jdbc.list(dataSource, "reading an asset's timeline",
+                rs -> new TimelineEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5)),
+                "SELECT r.id, r.occurred_at, r.kind, r.title, left(r.text, 400) FROM records r WHERE r.asset_id = ?"
+                        + RecordSort.newest.sql + PAGE, assetId, limit, offset);
+    }
+
     /** Id and content hash of the records a query lists (the same records, in the same order, as {@link #find}). */
     public List<RecordView.Fingerprint> fingerprints(RecordQuery query, int limit) {
         FilterSql where = query.where();

@@ -47,6 +47,11 @@ public class RecordService {
         return records.count(RecordQuery.of(filter));
     }
 
+    /** A page of an asset's timeline; {@code total} is the asset's record count. */
+    public Page<TimelineEntry> timeline(AssetView asset, int limit, int offset) {
+        return new Page<>(records.timeline(asset.id(), limit, offset), asset.recordCount(), limit, offset);
+    }
+
     public AssetView asset(String id) {
         return assets.findById(id).orElseThrow(() -> ProblemException.notFound("Asset", id));
     }

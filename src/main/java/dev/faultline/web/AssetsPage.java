@@ -9,9 +9,8 @@ import dev.faultline.record.AssetView;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.Page;
 import dev.faultline.record.RecordConfig;
-import dev.faultline.record.RecordFilter;
 import dev.faultline.record.RecordService;
-import dev.faultline.record.RecordView;
+import dev.faultline.record.TimelineEntry;
 import dev.faultline.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,7 +32,7 @@ public class AssetsPage {
     static class Templates {
         static native TemplateInstance list(Page<AssetView> page, String q, String site);
 
-        static native TemplateInstance asset(AssetView asset, Page<RecordView> records, SummaryView recent,
+        static native TemplateInstance asset(AssetView asset, Page<TimelineEntry> records, SummaryView recent,
                 Span span);
 
         static native TemplateInstance asset$summary(SummaryView recent, Span span);
@@ -46,6 +45,9 @@ public class AssetsPage {
             return start + " to " + end;
         }
     }
+
+    /** Timeline entries per page: a screen or two on a tablet; the summary above gives the overview. */
+    static final int TIMELINE_PAGE = 25;
 
     private final RecordService service;
     private final RecordConfig config;
@@ -68,10 +70,11 @@ public class AssetsPage {
     @Path("/{id}")
     public TemplateInstance asset(@PathParam("id") String id, @QueryParam("offset") Integer offset) {
         AssetView asset = service.asset(id);
-        RecordFilter filter = new RecordFilter(id, null, null, null, null, null, null);
-        Page<RecordView> records = service.records(filter, config.pageSize(), ListParams.offset(offset));
-        Span span = span(id, records.items().isEmpty() ? null
-                : service.records(filter, 1, 0).items().getFirst().occurredAt());
+        Page<TimelineEntry> records = service.timeline(asset, TIMELINE_PAGE, ListParams.offset(offset));
+        // the newest record: the first of the first page, read again only on the later pages
+        Span span = span(id, records.items().isEmpty() ? null : records.offset() == 0
+                ? records.items().getFirst().occurredAt()
+                : service.timeline(asset, 1, 0).items().getFirst().occurredAt());
         // a page view never makes a summary: it shows the one made for these records, or fetches it separately
         SummaryView recent = span == null ? null : summaries.cached(request(id, span)).orElse(null);
         return Templates.asset(asset, records, recent, span);
@@ -84,7 +87,8 @@ public class AssetsPage {
         service.asset(id);
         LocalDate start = ListParams.date("from", from);
         Span span = new Span(start, start.plusDays(30), null);
-        return Templates.asset$summary(summaries.summarize(request(id, span)), span);
+        SummaryRequest request = request(id, span);
+        return Templates.asset$summary(summaries.cached(request).orElseGet(() -> summaries.summarize(request)), span);
     }
 
     /** The last 30 days up to today, or up to the newest record when the asset has been quiet since. */
