@@ -1,5 +1,6 @@
 package dev.faultline.web;
 
+import dev.faultline.db.DatabaseUnavailable;
 import dev.faultline.index.IndexService;
 import dev.faultline.index.IndexStatus;
 import dev.faultline.security.CurrentUser;
@@ -23,8 +24,16 @@ public class IndexBanner {
         this.user = user;
     }
 
+    /** False too when the database cannot be asked: a page must not fail over its banner (that is a 503's job). */
     public boolean active() {
-        return user.signedIn() && index.pending() > 0;
+        try {
+            return user.signedIn() && index.pending() > 0;
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.is(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public IndexStatus status() {

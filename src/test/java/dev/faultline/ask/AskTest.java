@@ -55,6 +55,12 @@ class AskTest {
                     "cited record " + id + " is about the gasket (" + gasketRecords + " are)");
         }
         assertTrue(!a.getString("answer").contains("HACKED"));
+        // the lead counts what the answer shows: "N records match; the K closest say:" quotes K records
+        java.util.regex.Matcher lead = java.util.regex.Pattern.compile("the (\\d+) closest|the closest one")
+                .matcher(a.getString("answer"));
+        assertTrue(lead.find(), a.getString("answer"));
+        int said = lead.group(1) == null ? 1 : Integer.parseInt(lead.group(1));
+        assertEquals(new java.util.HashSet<>(cited).size(), said, a.getString("answer"));
     }
 
     @Test

@@ -114,6 +114,20 @@ class ImportResourceTest {
                 Map.of("field", "file", "line", 6, "reason", "has 2 columns; the header has 6")), errors);
         assertEquals(2, db.records());
         assertEquals(1, db.count("SELECT count(*) FROM records WHERE external_id = 'A4' AND kind = 'inspection_note'"));
+        // the list shows them too (the imports page reads it), and all of them download as CSV
+        String id = job.getString("id");
+        given().get("/api/v1/imports").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.errors.line", equalTo(List.of(3, 4, 4, 6)));
+        String csvErrors = given().get("/api/v1/imports/" + id + "/errors.csv").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("import-" + id + "-errors.csv")).extract().asString();
+        assertEquals("""
+                line,field,reason\r
+                3,text,is required\r
+                4,kind,"unknown kind 'memo'; use one of maintenance_log, work_order, inspection_note, quality_report"\r
+                4,occurredAt,'2024-02-31' is not an ISO-8601 date or date-time (e.g. 2024-03-01T08:15:00Z)\r
+                6,file,has 2 columns; the header has 6\r
+                """, csvErrors);
     }
 
     @Test
