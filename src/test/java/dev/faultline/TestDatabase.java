@@ -21,7 +21,8 @@ public class TestDatabase {
     public void clear() {
         for (int attempt = 1; ; attempt++) {
             try {
-                execute("TRUNCATE import_errors, import_jobs, records, assets, summary_cache RESTART IDENTITY CASCADE");
+                execute("TRUNCATE import_errors, import_jobs, records, sensor_readings, sensor_rollups, sensors, assets,"
+                        + " summary_cache RESTART IDENTITY CASCADE");
                 return;
             } catch (IllegalStateException e) {
                 if (attempt == 5 || !String.valueOf(e.getCause()).contains("deadlock")) {

@@ -64,10 +64,17 @@ public class Bootstrap {
             throw new IllegalStateException("FAULTLINE_BOOTSTRAP_API_KEY must be at least 32 characters");
         }
         String hash = Tokens.sha256(key);
-        if (keys.findByHash(hash).isEmpty()) {
+        var known = keys.findByHash(hash);
+        if (known.isEmpty()) {
             long id = keys.insert("bootstrap", key.substring(0, 4) + "…", hash, Roles.SCOPES, "system");
             audit.record("system", "created", "api_key", String.valueOf(id), Map.of("name", "bootstrap"));
             LOG.info("Registered the bootstrap API key from FAULTLINE_BOOTSTRAP_API_KEY (all scopes)");
+        } else if (known.get().revokedAt() == null && !known.get().scopes().containsAll(Roles.SCOPES)) {
+            // "every scope" includes the scopes a newer version added
+            keys.setScopes(known.get().id(), Roles.SCOPES);
+            audit.record("system", "changed", "api_key", String.valueOf(known.get().id()),
+                    Map.of("name", "bootstrap", "scopes", Roles.SCOPES));
+            LOG.info("The bootstrap API key now has every scope of this version");
         }
     }
 }

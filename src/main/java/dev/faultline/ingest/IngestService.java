@@ -94,6 +94,19 @@ public class IngestService {
         }
     }
 
+    /**
+     * Makes sure assets with these ids exist (created with their id alone when they do not), in the caller's
+     * transaction: for data about an asset that arrives before any record does (sensor readings).
+     */
+    @Transactional
+    public void ensureAssets(java.util.Collection<String> ids) {
+        try {
+            repository.insertMissingAssets(ids.stream().distinct().sorted().toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating assets: " + e.getMessage(), e);
+        }
+    }
+
     /** One entry per asset id, later non-null attributes overriding earlier ones; sorted to keep lock order. */
     private static List<AssetInput> mergedAssets(List<ValidRecord> records) {
         Map<String, AssetInput> merged = new LinkedHashMap<>();

@@ -66,6 +66,16 @@ public class RecordWriteRepository {
         this.json = json;
     }
 
+    /** Creates the assets of these ids that do not exist yet (id only); existing ones are not touched. */
+    public void insertMissingAssets(List<String> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO assets (id) SELECT unnest(?::text[]) ORDER BY 1 ON CONFLICT (id) DO NOTHING")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     /** Creates or updates assets; a null attribute keeps the stored value. Ids must be unique. */
     public void upsertAssets(List<AssetInput> assets) throws SQLException {
         if (assets.isEmpty()) {

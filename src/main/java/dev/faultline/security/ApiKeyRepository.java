@@ -42,6 +42,17 @@ public class ApiKeyRepository {
         this.dataSource = dataSource;
     }
 
+    public void setScopes(long id, List<String> scopes) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET scopes = ? WHERE id = ?")) {
+            ps.setArray(1, c.createArrayOf("text", scopes.toArray()));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("updating an API key", e);
+        }
+    }
+
     public long insert(String name, String prefix, String keyHash, List<String> scopes, String createdBy) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(INSERT)) {

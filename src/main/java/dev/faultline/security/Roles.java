@@ -18,9 +18,11 @@ public final class Roles {
     public static final String SEARCH = "search";
     public static final String ASK = "ask";
     public static final String CLASSIFY = "classify";
+    /** Writing sensor readings (a historian or SCADA bridge); reading them comes with {@link #RECORDS_READ}. */
+    public static final String SENSORS_WRITE = "sensors:write";
 
     public static final List<String> USER_ROLES = List.of(TECHNICIAN, ENGINEER, ADMIN);
-    public static final List<String> SCOPES = List.of(RECORDS_WRITE, RECORDS_READ, SEARCH, ASK, CLASSIFY);
+    public static final List<String> SCOPES = List.of(RECORDS_WRITE, RECORDS_READ, SEARCH, ASK, CLASSIFY, SENSORS_WRITE);
 
     private Roles() {}
 

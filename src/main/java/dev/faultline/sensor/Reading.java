@@ -1,0 +1,6 @@
+package dev.faultline.sensor;
+
+import java.time.OffsetDateTime;
+
+/** A checked reading, ready to store. */
+record Reading(String asset, String sensor, OffsetDateTime time, double value) {}

@@ -1,0 +1,147 @@
+package dev.faultline.sensor;
+
+import dev.faultline.error.FieldError;
+import dev.faultline.error.ProblemException;
+import dev.faultline.ingest.IngestService;
+import dev.faultline.record.RecordService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sensor readings in and out: a checked batch is written all-or-nothing (assets and sensors created on their first
+ * reading), and a chart reads any range of a sensor down-sampled on the server.
+ */
+@ApplicationScoped
+public class SensorService {
+
+    private final ReadingValidator validator;
+    private final SensorRepository sensors;
+    private final ReadingRepository readings;
+    private final SeriesRepository series;
+    private final IngestService ingest;
+    private final RecordService records;
+    private final SensorConfig config;
+
+    SensorService(ReadingValidator validator, SensorRepository sensors, ReadingRepository readings,
+            SeriesRepository series, IngestService ingest, RecordService records, SensorConfig config) {
+        this.validator = validator;
+        this.sensors = sensors;
+        this.readings = readings;
+        this.series = series;
+        this.ingest = ingest;
+        this.records = records;
+        this.config = config;
+    }
+
+    @Transactional
+    public ReadingsResult write(ReadingsRequest request) {
+        return write(validator.check(request));
+    }
+
+    /** Writes checked readings (a request, or a batch of an import file) in the caller's transaction. */
+    @Transactional
+    ReadingsResult write(List<Reading> batch) {
+        try {
+            ingest.ensureAssets(batch.stream().map(Reading::asset).toList());
+            Map<String, Integer> ids = sensors.ensure(batch.stream().map(Reading::asset).toList(),
+                    batch.stream().map(Reading::sensor).toList());
+            int[] sensorIds = new int[batch.size()];
+            Timestamp[] times = new Timestamp[batch.size()];
+            double[] values = new double[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                Reading r = batch.get(i);
+                sensorIds[i] = ids.get(r.asset() + "\u0000" + r.sensor());
+                times[i] = Timestamp.from(r.time().toInstant());
+                values[i] = r.value();
+            }
+            long[] counts = readings.upsert(sensorIds, times, values);
+            return new ReadingsResult(counts[0], counts[1], batch.size() - counts[0] - counts[1]);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing " + batch.size() + " readings: " + e.getMessage(), e);
+        }
+    }
+
+    public List<SensorView> sensors(String asset) {
+        records.asset(asset); // 404 for an unknown asset
+        return sensors.ofAsset(asset);
+    }
+
+    /**
+     * The named sensors' series (all of the asset's when none is named) over [from, to); without from or to, from
+     * the asset's first reading to just after its last.
+     */
+    public ReadingsView readings(String asset, List<String> names, OffsetDateTime from, OffsetDateTime to,
+            Integer points) {
+        records.asset(asset);
+        if (from == null || to == null) {
+            var recorded = sensors.range(asset);
+            if (recorded.isEmpty()) {
+                return new ReadingsView(asset, from, to, List.of());
+            }
+            from = from == null ? recorded.get()[0] : from;
+            to = to == null ? recorded.get()[1].plusSeconds(1) : to;
+        }
+        return new ReadingsView(asset, from, to, series(asset, names, from.toInstant(), to.toInstant(), points));
+    }
+
+    private List<SeriesView> series(String asset, List<String> names, Instant from, Instant to, Integer points) {
+        int n = points == null ? config.defaultPoints() : points;
+        if (n < 2 || n > config.maxPoints()) {
+            throw ProblemException.badRequest(FieldError.of("points", "must be between 2 and " + config.maxPoints()));
+        }
+        if (!from.isBefore(to)) {
+            throw ProblemException.badRequest(FieldError.of("to", "must be after 'from'"));
+        }
+        List<SensorView> known = sensors(asset);
+        List<SensorView> chosen = names == null || names.isEmpty() ? known
+                : names.stream().map(name -> known.stream().filter(s -> s.name().equals(name)).findFirst()
+                        .orElseThrow(() -> ProblemException.badRequest(FieldError.of("sensor", "asset " + asset
+                                + " has no sensor '" + name + "'; it has " + known.stream().map(SensorView::name).toList()))))
+                        .toList();
+        List<SeriesView> out = new ArrayList<>();
+        try {
+            for (SensorView s : chosen) {
+                int id = sensors.id(asset, s.name()).orElseThrow();
+                SeriesRepository.Buckets b = series.read(id, from, to, n);
+                out.add(new SeriesView(s.name(), s.unit(), s.normalMin(), s.normalMax(), b.resolution(),
+                        b.bucketSeconds(), b.readings(), b.t(), b.min(), b.max(), b.mean(), b.count()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a series: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Sets what is known about a sensor (unit, description, normal range); creates it if it has no readings yet. */
+    @Transactional
+    public SensorView describe(String asset, String name, SensorView description) {
+        records.asset(asset);
+        try {
+            int id = sensors.ensure(List.of(asset), List.of(name)).get(asset + "\u0000" + name);
+            sensors.describe(id, description);
+        } catch (SQLException e) {
+            throw new IllegalStateException("describing a sensor: " + e.getMessage(), e);
+        }
+        return sensors.ofAsset(asset).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Deletes what is older than the retention setting; answers how many readings went. */
+    @Transactional
+    long applyRetention() {
+        if (config.retention().isEmpty()) {
+            return 0;
+        }
+        try {
+            return readings.deleteBefore(Timestamp.from(Instant.now().minus(config.retention().get())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("deleting old readings: " + e.getMessage(), e);
+        }
+    }
+}
