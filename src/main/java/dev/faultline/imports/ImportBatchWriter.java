@@ -1,26 +1,23 @@
 package dev.faultline.imports;
 
 import dev.faultline.error.FieldError;
-import dev.faultline.ingest.IngestService;
-import dev.faultline.ingest.UpsertResult;
-import dev.faultline.ingest.ValidRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Commits one batch of an import: the records, the row errors, the counts and the resume point, in one
+ * Commits one batch of an import: its records or readings, the row errors, the counts and the resume point, in one
  * transaction. Either all of it is in the database or none of it is, which is what makes resuming exact.
  */
 @ApplicationScoped
 public class ImportBatchWriter {
 
-    private final IngestService ingest;
+    private final ImportTargets targets;
     private final ImportRepository repository;
 
-    ImportBatchWriter(IngestService ingest, ImportRepository repository) {
-        this.ingest = ingest;
+    ImportBatchWriter(ImportTargets targets, ImportRepository repository) {
+        this.targets = targets;
         this.repository = repository;
     }
 
@@ -33,19 +30,19 @@ public class ImportBatchWriter {
 
     @Transactional
     public void commit(UUID job, String owner, Batch batch) {
-        List<UpsertResult> results = ingest.write(batch.records());
-        long created = results.stream().filter(r -> r.status() == UpsertResult.Status.created).count();
-        long updated = results.stream().filter(r -> r.status() == UpsertResult.Status.updated).count();
+        long[] counts = batch.items().isEmpty() ? new long[3] : targets.write(batch.target(), batch.items());
         repository.insertErrors(job, batch.errorsToStore());
-        Progress progress = new Progress(results.size(), batch.failedRows(), created, updated,
-                results.size() - created - updated, batch.lastRow(),
-                (System.nanoTime() - batch.startNanos()) / 1_000_000);
+        Progress progress = new Progress(batch.doneRows(), batch.failedRows(), counts[0], counts[1], counts[2],
+                batch.lastRow(), (System.nanoTime() - batch.startNanos()) / 1_000_000);
         if (!repository.progress(job, owner, progress)) {
             throw new LostJobException(job);
         }
     }
 
-    /** What one commit carries; {@code startNanos} is when work on the batch began, for the job's rate. */
-    record Batch(
-            List<ValidRecord> records, long failedRows, List<FieldError> errorsToStore, long lastRow, long startNanos) {}
+    /**
+     * What one commit carries: the items of the rows that passed (records or readings), how many rows passed and
+     * failed, the errors to store, the last row, and when work on the batch began (for the job's rate).
+     */
+    record Batch(ImportTarget target, List<?> items, long doneRows, long failedRows, List<FieldError> errorsToStore,
+            long lastRow, long startNanos) {}
 }

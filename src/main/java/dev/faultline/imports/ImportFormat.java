@@ -6,6 +6,8 @@ import java.util.Optional;
 /** File formats an import accepts. */
 public enum ImportFormat {
     csv,
+    /** Tab-separated, with a header row (sensor readings). */
+    tsv,
     jsonl;
 
     /** From an explicit {@code format} value, else from the file name's extension. */
@@ -13,6 +15,7 @@ public enum ImportFormat {
         String v = explicit != null && !explicit.isBlank() ? explicit.strip().toLowerCase(Locale.ROOT) : extension(fileName);
         return switch (v) {
             case "csv" -> Optional.of(csv);
+            case "tsv", "tab" -> Optional.of(tsv);
             case "jsonl", "ndjson" -> Optional.of(jsonl);
             default -> Optional.empty();
         };

@@ -24,4 +24,6 @@ record ImportJobRow(
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
-        String createdBy) {}
+        String createdBy,
+        ImportTarget target,
+        Map<String, String> options) {}

@@ -25,8 +25,8 @@ public class ImportRepository {
     private static final String INSERT =
             """
             INSERT INTO import_jobs (id, state, format, file_name, spool_path, bytes_total, source, default_kind,
-                                     mapping, ignored_columns, rows_total, created_by)
-            VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                                     mapping, ignored_columns, rows_total, created_by, target, options)
+            VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)
             """;
     private static final String SELECT = "SELECT * FROM import_jobs";
     // the oldest job that is queued, or running on an instance that stopped reporting; SKIP LOCKED lets
@@ -81,6 +81,8 @@ public class ImportRepository {
             ps.setArray(9, c.createArrayOf("text", job.ignoredColumns().toArray()));
             ps.setLong(10, job.rowsTotal());
             ps.setString(11, job.createdBy());
+            ps.setString(12, job.target().name());
+            ps.setString(13, json.writeValueAsString(job.options()));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("creating import job", e);
@@ -195,7 +197,9 @@ public class ImportRepository {
                     rs.getObject("created_at", OffsetDateTime.class),
                     rs.getObject("started_at", OffsetDateTime.class),
                     rs.getObject("finished_at", OffsetDateTime.class),
-                    rs.getString("created_by"));
+                    rs.getString("created_by"),
+                    ImportTarget.valueOf(rs.getString("target")),
+                    json.readValue(rs.getString("options"), MAP));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored mapping is not JSON", e);
         }

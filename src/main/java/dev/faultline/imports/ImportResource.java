@@ -43,13 +43,17 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a CSV or JSONL file of records",
-            description = "Multipart fields: file (required); format (csv or jsonl, else from the file name);"
+    @Operation(summary = "Import a file of records (CSV or JSONL) or of sensor readings (CSV or TSV)",
+            description = "Multipart fields: file (required); target (records, the default, or readings);"
+                    + " format (csv, tsv or jsonl, else from the file name);"
                     + " source (default: the file name without extension); kind (default maintenance_log);"
                     + " mapping (CSV only, JSON object of record field to column, e.g."
                     + " {\"externalId\":\"IDENT\",\"text\":\"PROBLEM\",\"fields.action\":\"ACTION\"})."
                     + " The whole file is checked (UTF-8, structure, mapping) before it is accepted; row problems"
-                    + " are reported per line by GET /api/v1/imports/{id} and do not stop the other rows.")
+                    + " are reported per line by GET /api/v1/imports/{id} and do not stop the other rows."
+                    + " Readings: long layout (columns asset, sensor, time, value) or wide (asset, time and one column"
+                    + " per sensor); a cycle column instead of time is read as cycleStart + cycle x cycleLength"
+                    + " (ISO-8601, defaults 2000-01-01T00:00:00Z and PT1H).")
     @APIResponse(responseCode = "202", description = "Accepted: the job, with its id and row count")
     @APIResponse(responseCode = "400", description = "Unreadable file or bad form field (problem+json, with line)")
     @APIResponse(responseCode = "413", description = "File larger than faultline.imports.max-file-bytes")
@@ -58,10 +62,14 @@ public class ImportResource {
             @RestForm String format,
             @RestForm String source,
             @RestForm String kind,
-            @RestForm String mapping) {
+            @RestForm String mapping,
+            @RestForm String target,
+            @RestForm String cycleStart,
+            @RestForm String cycleLength) {
         ImportUpload upload = file == null
-                ? new ImportUpload(null, null, 0, format, source, kind, mapping)
-                : new ImportUpload(file.uploadedFile(), file.fileName(), file.size(), format, source, kind, mapping);
+                ? new ImportUpload(null, null, 0, format, source, kind, mapping, target, cycleStart, cycleLength)
+                : new ImportUpload(file.uploadedFile(), file.fileName(), file.size(), format, source, kind, mapping,
+                        target, cycleStart, cycleLength);
         ImportView job = service.submit(upload, user.name());
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }

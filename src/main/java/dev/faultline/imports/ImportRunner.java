@@ -1,11 +1,8 @@
 package dev.faultline.imports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.audit.AuditService;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
-import dev.faultline.ingest.RecordValidator;
-import dev.faultline.ingest.ValidRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,8 +15,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one claimed job: streams the file from the row after the resume point, validates rows and commits
- * them in batches. A row the database rejects is retried alone, so one bad row never blocks the others.
+ * Runs one claimed job: streams the file from the row after the resume point (rows checked by the job's target:
+ * records or readings) and commits them in batches. A row the database rejects is retried alone, so one bad row never blocks the others.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -28,21 +25,19 @@ public class ImportRunner {
 
     private final ImportBatchWriter writer;
     private final ImportRepository repository;
-    private final RecordValidator validator;
+    private final ImportTargets targets;
     private final ImportConfig config;
-    private final ObjectMapper json;
     private final AuditService audit;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private volatile boolean stopping;
 
-    ImportRunner(ImportBatchWriter writer, ImportRepository repository, RecordValidator validator,
-            ImportConfig config, ObjectMapper json, AuditService audit) {
+    ImportRunner(ImportBatchWriter writer, ImportRepository repository, ImportTargets targets, ImportConfig config,
+            AuditService audit) {
         this.audit = audit;
         this.writer = writer;
         this.repository = repository;
-        this.validator = validator;
+        this.targets = targets;
         this.config = config;
-        this.json = json;
     }
 
     String owner() {
@@ -69,9 +64,9 @@ public class ImportRunner {
         LOG.infof("import %s: %s from row %d of %d (attempt %d)", job.id(), job.fileName(),
                 job.progress().lastRow() + 1, job.rowsTotal(), job.attempts());
         long stored = repository.errorCount(job.id());
-        try (RowReader reader = RowReader.open(file, job.format(), job.mapping(), json)) {
-            List<Row> batch = new ArrayList<>(config.batchSize());
-            for (Row row = reader.next(); row != null; row = reader.next()) {
+        try (JobRows reader = targets.open(job, file)) {
+            List<JobRow> batch = new ArrayList<>(config.batchSize());
+            for (JobRow row = reader.next(); row != null; row = reader.next()) {
                 if (row.number() > job.progress().lastRow()) {
                     batch.add(row);
                 }
@@ -98,24 +93,26 @@ public class ImportRunner {
         }
     }
 
-    /** Validates and commits rows; answers how many errors were stored. */
-    private long commit(ImportJobRow job, List<Row> rows, long storedBefore) {
+    /** Commits checked rows; answers how many errors were stored. */
+    private long commit(ImportJobRow job, List<JobRow> rows, long storedBefore) {
         long start = System.nanoTime();
-        List<ValidRecord> valid = new ArrayList<>();
+        List<Object> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         long failed = 0;
-        for (Row row : rows) {
-            List<FieldError> rowErrors = row.error() != null
-                    ? List.of(row.error())
-                    : check(job, row, valid);
-            failed += rowErrors.isEmpty() ? 0 : 1;
-            errors.addAll(rowErrors);
+        for (JobRow row : rows) {
+            if (row.errors().isEmpty()) {
+                items.addAll(row.items());
+            } else {
+                failed++;
+                errors.addAll(row.errors());
+            }
         }
         List<FieldError> toStore = errors.subList(0, (int) Math.min(errors.size(),
                 Math.max(0, config.maxStoredErrors() - storedBefore)));
         long lastRow = rows.getLast().number();
         try {
-            writer.commit(job.id(), owner, new ImportBatchWriter.Batch(valid, failed, toStore, lastRow, start));
+            writer.commit(job.id(), owner, new ImportBatchWriter.Batch(job.target(), items, rows.size() - failed,
+                    failed, toStore, lastRow, start));
             return toStore.size();
         } catch (ImportBatchWriter.LostJobException e) {
             throw e;
@@ -126,29 +123,22 @@ public class ImportRunner {
         }
     }
 
-    private long oneByOne(ImportJobRow job, List<Row> rows, long stored) {
+    private long oneByOne(ImportJobRow job, List<JobRow> rows, long stored) {
         long added = 0;
-        for (Row row : rows) {
+        for (JobRow row : rows) {
             added += commit(job, List.of(row), stored + added);
         }
         return added;
     }
 
-    private long reject(ImportJobRow job, Row row, RuntimeException e, long stored) {
+    private long reject(ImportJobRow job, JobRow row, RuntimeException e, long stored) {
         String reason = "the database rejected this row: " + rootMessage(e);
         List<FieldError> store = stored < config.maxStoredErrors()
                 ? List.of(FieldError.atLine(row.line(), "row", reason))
                 : List.of();
-        writer.commit(job.id(), owner, new ImportBatchWriter.Batch(List.of(), 1, store, row.number(), System.nanoTime()));
+        writer.commit(job.id(), owner, new ImportBatchWriter.Batch(job.target(), List.of(), 0, 1, store, row.number(),
+                System.nanoTime()));
         return store.size();
-    }
-
-    private List<FieldError> check(ImportJobRow job, Row row, List<ValidRecord> valid) {
-        RecordValidator.Checked checked = validator.check(row.input(), "", row.line(), job.source(), job.defaultKind());
-        if (checked.record() != null) {
-            valid.add(checked.record());
-        }
-        return checked.errors();
     }
 
     private ImportJobRow finish(ImportJobRow job, String state, String message) {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -33,9 +32,11 @@ public class ImportService {
     private final ImportConfig config;
     private final ObjectMapper json;
     private final AuditService audit;
+    private final ImportInspector inspector;
 
     ImportService(ImportRepository repository, ImportRunner runner, ImportConfig config, ObjectMapper json,
-            AuditService audit) {
+            AuditService audit, ImportInspector inspector) {
+        this.inspector = inspector;
         this.repository = repository;
         this.runner = runner;
         this.config = config;
@@ -52,18 +53,30 @@ public class ImportService {
             throw ProblemException.tooLarge("The file", config.maxFileBytes().asLongValue(),
                     "faultline.imports.max-file-bytes");
         }
+        ImportTarget target = target(upload.target());
         ImportFormat format = ImportFormat.resolve(upload.format(), upload.fileName()).orElseThrow(() -> bad(
-                "format", "cannot tell the format of '" + upload.fileName() + "': send format=csv or format=jsonl"));
-        Map<String, String> mapping = mapping(upload.mapping(), format);
+                "format", "cannot tell the format of '" + upload.fileName() + "': send format=csv, tsv or jsonl"));
+        if (target == ImportTarget.readings && upload.mapping() != null && !upload.mapping().isBlank()) {
+            throw bad("mapping", "applies to record imports; a readings file names its columns asset, time (or cycle),"
+                    + " and sensor and value or one column per sensor");
+        }
+        Map<String, String> mapping = target == ImportTarget.records ? mapping(upload.mapping(), format) : Map.of();
         String kind = kind(upload.kind());
         String source = source(upload.source(), upload.fileName());
-        Inspection inspection = inspect(upload.file(), format, mapping);
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (upload.cycleStart() != null && !upload.cycleStart().isBlank()) {
+            options.put(ImportTargets.CYCLE_START, upload.cycleStart().strip());
+        }
+        if (upload.cycleLength() != null && !upload.cycleLength().isBlank()) {
+            options.put(ImportTargets.CYCLE_LENGTH, upload.cycleLength().strip());
+        }
+        ImportInspector.Inspection inspection = inspector.inspect(upload.file(), format, mapping, target, options);
         UUID id = UUID.randomUUID();
         Path spooled = spool(upload.file(), id, format);
         try {
             repository.insert(new ImportJobRow(id, "queued", format, upload.fileName(), spooled.toString(),
                     upload.size(), source, kind, mapping, inspection.ignoredColumns(), inspection.rows(),
-                    null, 0, null, null, null, null, actor));
+                    null, 0, null, null, null, null, actor, target, options));
             audit.record(actor, "submitted", "import", id.toString(), Map.of("file", String.valueOf(upload.fileName()),
                     "rows", inspection.rows(), "source", source));
         } catch (RuntimeException e) {
@@ -97,38 +110,6 @@ public class ImportService {
         return repository.claim(runner.owner(), config.staleAfter()).map(runner::run).isPresent();
     }
 
-    private record Inspection(long rows, List<String> ignoredColumns) {}
-
-    private Inspection inspect(Path file, ImportFormat format, Map<String, String> mapping) {
-        try {
-            OptionalLong bad = Utf8Check.firstInvalidLine(file);
-            if (bad.isPresent()) {
-                throw ProblemException.badRequest(FieldError.atLine(bad.getAsLong(), "file",
-                        "is not valid UTF-8 (save the file as UTF-8)"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (RowReader reader = RowReader.open(file, format, mapping, json)) {
-            Row first = reader.next();
-            if (first == null) {
-                throw bad("file", "has no data rows");
-            }
-            if (format == ImportFormat.jsonl && first.error() != null && first.error().field().equals("body")) {
-                throw ProblemException.badRequest(FieldError.atLine(first.line(), "file",
-                        "is not JSON Lines (one JSON record per line): " + first.error().reason()
-                                + "; for a CSV file send format=csv"));
-            }
-            long rows = 1;
-            while (reader.next() != null) {
-                rows++;
-            }
-            return new Inspection(rows, reader.ignoredColumns());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private Map<String, String> mapping(String text, ImportFormat format) {
         if (text == null || text.isBlank()) {
             return Map.of();
@@ -149,6 +130,17 @@ public class ImportService {
         }
         return RecordKind.fromCode(kind.strip()).map(RecordKind::code).orElseThrow(() -> bad(
                 "kind", "unknown kind '" + kind + "'; use one of " + RecordKind.codes()));
+    }
+
+    private static ImportTarget target(String target) {
+        if (target == null || target.isBlank()) {
+            return ImportTarget.records;
+        }
+        try {
+            return ImportTarget.valueOf(target.strip());
+        } catch (IllegalArgumentException e) {
+            throw bad("target", "unknown target '" + target + "'; use records or readings");
+        }
     }
 
     /** The form's source, else the file name without its extension. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 public record ImportView(
         UUID id,
         String state,
+        String target,
         String format,
         String fileName,
         String source,

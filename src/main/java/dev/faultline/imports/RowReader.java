@@ -35,6 +35,8 @@ interface RowReader extends Closeable {
             return switch (format) {
                 case csv -> new CsvRowReader(reader, mapping);
                 case jsonl -> new JsonlRowReader(reader, json);
+                case tsv -> throw ProblemException.badRequest(FieldError.of("format",
+                        "records come as csv or jsonl; tsv is for sensor readings (target=readings)"));
             };
         } catch (IOException e) {
             throw unreadable(1, e);
@@ -42,7 +44,7 @@ interface RowReader extends Closeable {
     }
 
     /** A strict UTF-8 reader with a leading byte-order mark skipped. */
-    private static BufferedReader utf8(Path file) throws IOException {
+    static BufferedReader utf8(Path file) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)

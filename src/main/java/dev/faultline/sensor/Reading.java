@@ -3,4 +3,4 @@ package dev.faultline.sensor;
 import java.time.OffsetDateTime;
 
 /** A checked reading, ready to store. */
-record Reading(String asset, String sensor, OffsetDateTime time, double value) {}
+public record Reading(String asset, String sensor, OffsetDateTime time, double value) {}

@@ -28,9 +28,12 @@ public class SensorService {
     private final IngestService ingest;
     private final RecordService records;
     private final SensorConfig config;
+    private final dev.faultline.record.RecordConfig recordConfig;
 
     SensorService(ReadingValidator validator, SensorRepository sensors, ReadingRepository readings,
-            SeriesRepository series, IngestService ingest, RecordService records, SensorConfig config) {
+            SeriesRepository series, IngestService ingest, RecordService records, SensorConfig config,
+            dev.faultline.record.RecordConfig recordConfig) {
+        this.recordConfig = recordConfig;
         this.validator = validator;
         this.sensors = sensors;
         this.readings = readings;
@@ -47,7 +50,7 @@ public class SensorService {
 
     /** Writes checked readings (a request, or a batch of an import file) in the caller's transaction. */
     @Transactional
-    ReadingsResult write(List<Reading> batch) {
+    public ReadingsResult write(List<Reading> batch) {
         try {
             ingest.ensureAssets(batch.stream().map(Reading::asset).toList());
             Map<String, Integer> ids = sensors.ensure(batch.stream().map(Reading::asset).toList(),
@@ -130,6 +133,12 @@ public class SensorService {
             throw new IllegalStateException("describing a sensor: " + e.getMessage(), e);
         }
         return sensors.ofAsset(asset).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** How a file of readings is read, with this installation's settings. */
+    public ReadingsFile.Options fileOptions(char delimiter, OffsetDateTime cycleStart, java.time.Duration cycleLength) {
+        return new ReadingsFile.Options(delimiter, cycleStart, cycleLength, recordConfig.defaultZone(),
+                OffsetDateTime.now().plus(config.maxFuture()));
     }
 
     /** Deletes what is older than the retention setting; answers how many readings went. */

@@ -54,8 +54,8 @@ public class ImportsPage {
             @RestForm String source, @RestForm String kind, @RestForm String mapping) {
         csrf.check(user.identity(), token);
         ImportUpload upload = file == null || file.fileName() == null || file.fileName().isBlank()
-                ? new ImportUpload(null, null, 0, null, source, kind, mapping)
-                : new ImportUpload(file.uploadedFile(), file.fileName(), file.size(), null, source, kind, mapping);
+                ? ImportUpload.records(null, null, 0, null, source, kind, mapping)
+                : ImportUpload.records(file.uploadedFile(), file.fileName(), file.size(), null, source, kind, mapping);
         try {
             ImportView job = imports.submit(upload, user.name());
             return Response.seeOther(URI.create("/imports"))
