@@ -19,8 +19,12 @@ class SensorRepository {
     /** Creates the (asset, name) pairs that are new; answers the id of every pair. */
     private static final String ENSURE =
             """
-            WITH wanted AS (SELECT * FROM unnest(?::text[], ?::text[]) AS w (asset_id, name)),
-                 added AS (INSERT INTO sensors (asset_id, name) SELECT asset_id, name FROM wanted ORDER BY 1, 2
+            WITH wanted AS (SELECT DISTINCT * FROM unnest(?::text[], ?::text[]) AS w (asset_id, name)),
+                 -- only the pairs that are new: a conflicting insert would still use up an id
+                 added AS (INSERT INTO sensors (asset_id, name)
+                           SELECT asset_id, name FROM wanted w
+                            WHERE NOT EXISTS (SELECT 1 FROM sensors s WHERE s.asset_id = w.asset_id AND s.name = w.name)
+                            ORDER BY 1, 2
                            ON CONFLICT (asset_id, name) DO NOTHING RETURNING id, asset_id, name)
             SELECT id, asset_id, name FROM added
             UNION ALL

@@ -53,15 +53,16 @@ public class SensorService {
     public ReadingsResult write(List<Reading> batch) {
         try {
             ingest.ensureAssets(batch.stream().map(Reading::asset).toList());
-            Map<String, Integer> ids = sensors.ensure(batch.stream().map(Reading::asset).toList(),
-                    batch.stream().map(Reading::sensor).toList());
+            List<Reading> pairs = batch.stream().filter(distinctBy(r -> r.asset() + "\u0000" + r.sensor())).toList();
+            Map<String, Integer> ids = sensors.ensure(pairs.stream().map(Reading::asset).toList(),
+                    pairs.stream().map(Reading::sensor).toList());
             int[] sensorIds = new int[batch.size()];
-            Timestamp[] times = new Timestamp[batch.size()];
+            Instant[] times = new Instant[batch.size()];
             double[] values = new double[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 Reading r = batch.get(i);
                 sensorIds[i] = ids.get(r.asset() + "\u0000" + r.sensor());
-                times[i] = Timestamp.from(r.time().toInstant());
+                times[i] = r.time().toInstant();
                 values[i] = r.value();
             }
             long[] counts = readings.upsert(sensorIds, times, values);
@@ -69,6 +70,11 @@ public class SensorService {
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + batch.size() + " readings: " + e.getMessage(), e);
         }
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, String> key) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return t -> seen.add(key.apply(t));
     }
 
     public List<SensorView> sensors(String asset) {
@@ -80,6 +86,7 @@ public class SensorService {
      * The named sensors' series (all of the asset's when none is named) over [from, to); without from or to, from
      * the asset's first reading to just after its last.
      */
+    @Transactional
     public ReadingsView readings(String asset, List<String> names, OffsetDateTime from, OffsetDateTime to,
             Integer points) {
         records.asset(asset);
