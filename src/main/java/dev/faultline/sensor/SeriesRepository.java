@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 class SeriesRepository {
 
     /** The most rows one chart query reads; bounds its cost whatever the range and sampling rate. */
-    static final int MAX_ROWS = 20_000;
+    static final int MAX_ROWS = 8_000;
     static final int[] WIDTHS = {60, 3600, 86400};
 
     private static final String FROM_RAW =
