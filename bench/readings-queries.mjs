@@ -1,4 +1,4 @@
-// For bench/readings-benchmark.sh: API ingest rate (50,000 readings a request) and chart latency over PUMP-1/s0.
+// For bench/readings-benchmark.sh: API ingest rate (50,000 readings a request) and chart latency over VIB-1.
 const BASE = process.env.FAULTLINE_URL;
 const H = { Authorization: `Bearer ${process.env.FAULTLINE_API_KEY}`, "Content-Type": "application/json" };
 
@@ -18,20 +18,20 @@ for (let r = 0; r < 20; r++) {
 const seconds = (performance.now() - t0) / 1000;
 console.log(`API: ${sent} readings in ${seconds.toFixed(1)} s = ${Math.round(sent / seconds)} readings/s (client included)`);
 
-// the file's rows are a second apart from 2025-01-01: ranges inside what it holds
-const rows = Number(process.env.READINGS ?? 10_000_000) / 20;
+// the file's readings are a second apart from 2025-01-01: ranges inside what it holds
+const rows = Number(process.env.READINGS ?? 10_000_000);
 const at = (s) => new Date(Date.UTC(2025, 0, 1) + s * 1000).toISOString();
-const ranges = [["whole series", null, null], ["last hour", at(rows - 3600), at(rows)],
-  ["ten minutes", at(rows / 2), at(rows / 2 + 600)], ["a quarter", at(rows / 4), at(rows / 2)],
-  ["six hours", at(rows / 3), at(rows / 3 + 21_600)]];
+const ranges = [["whole series", null, null], ["a quarter of it", at(rows / 4), at(rows / 2)],
+  ["a week", at(rows / 3), at(rows / 3 + 7 * 86_400)], ["a day", at(rows / 2), at(rows / 2 + 86_400)],
+  ["an hour", at(rows - 3600), at(rows)], ["ten minutes", at(rows / 2), at(rows / 2 + 600)]];
 for (const [name, from, to] of ranges) {
-  const q = new URLSearchParams({ sensor: "s0", points: "800" });
+  const q = new URLSearchParams({ sensor: "vibration", points: "800" });
   if (from) { q.set("from", from); q.set("to", to); }
   const ms = [];
   let last;
   for (let i = 0; i < 60; i++) {
     const t = performance.now();
-    const r = await fetch(`${BASE}/api/v1/assets/PUMP-1/readings?${q}`, { headers: H });
+    const r = await fetch(`${BASE}/api/v1/assets/VIB-1/readings?${q}`, { headers: H });
     last = await r.json();
     if (i >= 10) ms.push(performance.now() - t);
   }
