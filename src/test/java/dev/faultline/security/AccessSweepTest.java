@@ -51,6 +51,9 @@ class AccessSweepTest {
         if (path.startsWith("/api/v1/fault-classes")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.CLASSIFY, Roles.RECORDS_READ));
         }
+        if (path.equals("/api/v1/sensor-readings") || path.startsWith("/api/v1/assets") && path.contains("/sensors/")) {
+            return new Rule(Roles.ENGINEER, List.of(Roles.SENSORS_WRITE));
+        }
         if (path.startsWith("/api/v1/records") || path.startsWith("/api/v1/assets")) {
             return new Rule(Roles.TECHNICIAN, List.of(method.equals("get") ? Roles.RECORDS_READ : Roles.RECORDS_WRITE));
         }
@@ -107,7 +110,8 @@ class AccessSweepTest {
         paths.forEach((path, ops) -> {
             if (path.startsWith("/api/v1")) {
                 ops.keySet().stream().filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
-                        .forEach(m -> routes.add(new Route(m, path.replace("{site}", "SWEEP-SITE").replace("{id}",
+                        .forEach(m -> routes.add(new Route(m, path.replace("{site}", "SWEEP-SITE")
+                                .replace("{name}", "sweep-sensor").replace("{id}",
                                 // ids that do not exist: nothing real is touched (e.g. no key gets revoked)
                                 path.startsWith("/api/v1/imports") ? "00000000-0000-0000-0000-000000000001" : "999999"))));
             }
