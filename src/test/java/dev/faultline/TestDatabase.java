@@ -22,6 +22,7 @@ public class TestDatabase {
         for (int attempt = 1; ; attempt++) {
             try {
                 execute("TRUNCATE import_errors, import_jobs, records, sensor_readings, sensor_rollups, sensors, assets,"
+                        + " predictors, predictor_versions, predictor_runs, predictions, prediction_queue, risk_thresholds,"
                         + " summary_cache RESTART IDENTITY CASCADE");
                 return;
             } catch (IllegalStateException e) {

@@ -95,6 +95,25 @@ public class IngestService {
     }
 
     /**
+     * Creates or updates one asset (name, type, site, line; what is left out keeps its stored value): for assets
+     * that have readings before they have records, and for CMMS systems that own the asset register.
+     */
+    @Transactional
+    public void upsertAsset(AssetInput asset, String actor) {
+        List<AssetInput> checked = new ArrayList<>();
+        List<FieldError> errors = validator.checkAsset(asset, checked).errors();
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        try {
+            repository.upsertAssets(checked);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing asset " + asset.id() + ": " + e.getMessage(), e);
+        }
+        audit.record(actor, "upserted", "asset", asset.id(), Map.of());
+    }
+
+    /**
      * Makes sure assets with these ids exist (created with their id alone when they do not), in the caller's
      * transaction: for data about an asset that arrives before any record does (sensor readings).
      */

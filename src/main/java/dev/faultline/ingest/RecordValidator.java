@@ -85,6 +85,16 @@ public class RecordValidator {
                 List.of());
     }
 
+    /** Checks an asset sent on its own ({@code PUT /api/v1/assets/{id}}): the problems, or none. */
+    public Checked checkAsset(AssetInput a, List<AssetInput> out) {
+        Errors e = new Errors("", null);
+        AssetInput checked = asset(a, e);
+        if (e.list.isEmpty()) {
+            out.add(checked);
+        }
+        return new Checked(null, e.list);
+    }
+
     private AssetInput asset(AssetInput a, Errors e) {
         if (a == null) {
             return null;

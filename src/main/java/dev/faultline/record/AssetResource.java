@@ -1,6 +1,11 @@
 package dev.faultline.record;
 
+import dev.faultline.ingest.AssetInput;
+import dev.faultline.ingest.IngestService;
+import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,10 +25,14 @@ public class AssetResource {
 
     private final RecordService service;
     private final RecordConfig config;
+    private final IngestService ingest;
+    private final CurrentUser user;
 
-    AssetResource(RecordService service, RecordConfig config) {
+    AssetResource(RecordService service, RecordConfig config, IngestService ingest, CurrentUser user) {
         this.service = service;
         this.config = config;
+        this.ingest = ingest;
+        this.user = user;
     }
 
     @GET
@@ -40,6 +49,20 @@ public class AssetResource {
     @Path("/{id}")
     @Operation(summary = "One asset")
     public AssetView get(@PathParam("id") String id) {
+        return service.asset(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RECORDS_WRITE, Roles.ENGINEER})
+    @Operation(summary = "Create or update one asset: {\"name\":..,\"type\":..,\"site\":..,\"line\":..}",
+            description = "What is left out keeps its stored value. For assets that have readings before records, and"
+                    + " for a CMMS that owns the asset register. The type binds the asset to sensor models.")
+    public AssetView put(@PathParam("id") String id, AssetInput body) {
+        AssetInput in = body == null ? new AssetInput(id, null, null, null, null)
+                : new AssetInput(id, body.name(), body.type(), body.site(), body.line());
+        ingest.upsertAsset(in, user.name());
         return service.asset(id);
     }
 }

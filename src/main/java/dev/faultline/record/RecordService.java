@@ -10,10 +10,22 @@ public class RecordService {
 
     private final RecordRepository records;
     private final AssetRepository assets;
+    private final FailureRepository failures;
 
-    RecordService(RecordRepository records, AssetRepository assets) {
+    RecordService(RecordRepository records, AssetRepository assets, FailureRepository failures) {
         this.records = records;
         this.assets = assets;
+        this.failures = failures;
+    }
+
+    /** Assets of a type (sensor models bind to them), optionally of a site and among some ids; null: any. */
+    public List<AssetView.Ref> assetsOfType(String type, String site, java.util.Collection<String> ids) {
+        return failures.ofType(type, site, ids);
+    }
+
+    /** The records tagged {@code failure} of these assets, oldest first: what sensor models learn from. */
+    public List<FailureView> failures(java.util.Collection<String> assets) {
+        return failures.of(assets);
     }
 
     public RecordView record(long id) {

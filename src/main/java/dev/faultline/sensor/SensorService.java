@@ -29,11 +29,16 @@ public class SensorService {
     private final RecordService records;
     private final SensorConfig config;
     private final dev.faultline.record.RecordConfig recordConfig;
+    private final HistoryRepository history;
+    private final jakarta.enterprise.event.Event<ReadingsWritten> written;
 
     SensorService(ReadingValidator validator, SensorRepository sensors, ReadingRepository readings,
             SeriesRepository series, IngestService ingest, RecordService records, SensorConfig config,
-            dev.faultline.record.RecordConfig recordConfig) {
+            dev.faultline.record.RecordConfig recordConfig, HistoryRepository history,
+            jakarta.enterprise.event.Event<ReadingsWritten> written) {
         this.recordConfig = recordConfig;
+        this.history = history;
+        this.written = written;
         this.validator = validator;
         this.sensors = sensors;
         this.readings = readings;
@@ -66,6 +71,9 @@ public class SensorService {
                 values[i] = r.value();
             }
             long[] counts = readings.upsert(sensorIds, times, values);
+            if (counts[0] + counts[1] > 0) {
+                written.fire(new ReadingsWritten(new java.util.TreeSet<>(batch.stream().map(Reading::asset).toList())));
+            }
             return new ReadingsResult(counts[0], counts[1], batch.size() - counts[0] - counts[1]);
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + batch.size() + " readings: " + e.getMessage(), e);
@@ -159,5 +167,37 @@ public class SensorService {
         } catch (SQLException e) {
             throw new IllegalStateException("deleting old readings: " + e.getMessage(), e);
         }
+    }
+
+    /** The asset's readings of these sensors in (after, until], as steps (null bounds: open). */
+    public History history(String asset, List<String> names, OffsetDateTime after, OffsetDateTime until) {
+        try {
+            return history.range(asset, names, after, until);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the history of " + asset + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The asset's last {@code steps} steps after {@code after} (null: all time). */
+    public History lastSteps(String asset, List<String> names, OffsetDateTime after, int steps) {
+        try {
+            return history.last(asset, names, after, steps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the last readings of " + asset + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many steps (distinct reading times) the asset has after {@code after} (null: all time). */
+    public long steps(String asset, List<String> names, OffsetDateTime after) {
+        try {
+            return history.steps(asset, names, after);
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the readings of " + asset + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The names of the asset's sensors. */
+    public List<String> sensorNames(String asset) {
+        return sensors.ofAsset(asset).stream().map(SensorView::name).toList();
     }
 }

@@ -1,5 +1,8 @@
 package dev.faultline.web;
 
+import dev.faultline.predict.AssetPredictions;
+import dev.faultline.predict.PredictionService;
+import dev.faultline.predict.PredictorService;
 import dev.faultline.summarize.SummaryRequest;
 import dev.faultline.summarize.SummaryService;
 import dev.faultline.summarize.SummaryView;
@@ -33,7 +36,7 @@ public class AssetsPage {
         static native TemplateInstance list(Page<AssetView> page, String q, String site);
 
         static native TemplateInstance asset(AssetView asset, Page<TimelineEntry> records, SummaryView recent,
-                Span span);
+                Span span, AssetPredictions predictions, java.util.Map<String, String> models);
 
         static native TemplateInstance asset$summary(SummaryView recent, Span span);
     }
@@ -52,11 +55,16 @@ public class AssetsPage {
     private final RecordService service;
     private final RecordConfig config;
     private final SummaryService summaries;
+    private final PredictionService predictions;
+    private final PredictorService predictors;
 
-    AssetsPage(RecordService service, RecordConfig config, SummaryService summaries) {
+    AssetsPage(RecordService service, RecordConfig config, SummaryService summaries, PredictionService predictions,
+            PredictorService predictors) {
         this.service = service;
         this.config = config;
         this.summaries = summaries;
+        this.predictions = predictions;
+        this.predictors = predictors;
     }
 
     @GET
@@ -77,7 +85,12 @@ public class AssetsPage {
                 : service.timeline(asset, 1, 0).items().getFirst().occurredAt());
         // a page view never makes a summary: it shows the one made for these records, or fetches it separately
         SummaryView recent = span == null ? null : summaries.cached(request(id, span)).orElse(null);
-        return Templates.asset(asset, records, recent, span);
+        AssetPredictions latest = predictions.latest(id);
+        java.util.Map<String, String> models = new java.util.HashMap<>();
+        if (!latest.predictions().isEmpty()) {
+            predictors.all().forEach(p -> models.put(p.name(), p.description() == null ? "" : p.description()));
+        }
+        return Templates.asset(asset, records, recent, span, latest, models);
     }
 
     /** The summary of the asset's last 30 days (made once per set of records), as a fragment of its page. */
