@@ -175,6 +175,20 @@
         if (a.notice) { notice.textContent = a.notice; notice.hidden = false; }
         by.textContent = "by " + a.generator;
         a.citations.forEach(function (c) { item(citations, c.n, "/records/" + c.recordId, "[" + c.n + "] " + c.snippet); });
+        // sensor-model predictions: beside the answer, never in it
+        var evidence = document.querySelector(".model-evidence");
+        var plist = evidence.querySelector(".predictions-list");
+        plist.innerHTML = "";
+        (a.predictions || []).forEach(function (p) {
+          var li = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = "/assets/" + encodeURIComponent(p.asset);
+          link.textContent = p.asset;
+          li.appendChild(link);
+          li.appendChild(document.createTextNode(": " + p.text + (p.atRisk ? " (at risk)" : "")));
+          plist.appendChild(li);
+        });
+        evidence.hidden = !a.predictions || a.predictions.length === 0;
         source.close();
       });
       source.addEventListener("problem", function (e) {

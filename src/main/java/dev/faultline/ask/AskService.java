@@ -29,9 +29,12 @@ public class AskService {
     private final LlmAnswerer llm;
     private final AskConfig config;
     private final RecordConfig records;
+    private final dev.faultline.predict.PredictionService predictions;
 
     AskService(SearchService search, Embedder embedder, Generator generator, ExtractiveAnswerer extractive,
-            LlmAnswerer llm, AskConfig config, RecordConfig records) {
+            LlmAnswerer llm, AskConfig config, RecordConfig records,
+            dev.faultline.predict.PredictionService predictions) {
+        this.predictions = predictions;
         this.search = search;
         this.embedder = embedder;
         this.generator = generator;
@@ -57,9 +60,38 @@ public class AskService {
 
     private AskView answer(AskRequest request, AskEvents events) {
         String question = check(request);
-        // embedded once: for the semantic half of the search and for the extractive answer
         float[] vector = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
         SearchView found = search.search(query(question, request.filters()), vector);
+        return answer(question, vector, found, events).withPredictions(predictions(request, found));
+    }
+
+    /** At most this many assets' predictions beside an answer. */
+    static final int PREDICTED_ASSETS = 5;
+
+    /** The current prediction of the filtered asset and of the retrieved records' assets, apart from the records. */
+    private List<AskView.Prediction> predictions(AskRequest request, SearchView found) {
+        java.util.LinkedHashSet<String> assets = new java.util.LinkedHashSet<>();
+        if (request.filters() != null && request.filters().asset() != null && !request.filters().asset().isBlank()) {
+            assets.add(request.filters().asset().strip());
+        }
+        found.items().stream().filter(h -> h.record().asset() != null).forEach(h -> assets.add(h.record().asset().id()));
+        List<AskView.Prediction> out = new ArrayList<>();
+        for (String asset : assets) {
+            if (out.size() == PREDICTED_ASSETS) {
+                break;
+            }
+            try {
+                predictions.current(asset).ifPresent(p -> out.add(new AskView.Prediction(asset, p.model(), p.version(),
+                        p.kind(), p.citation(), p.atRisk(), p.reason())));
+            } catch (RuntimeException e) {
+                // an asset gone since it was retrieved: no prediction to show
+            }
+        }
+        return out;
+    }
+
+    // the question is embedded once: for the semantic half of the search and for the extractive answer
+    private AskView answer(String question, float[] vector, SearchView found, AskEvents events) {
         List<AskView.Retrieved> retrieved = retrieved(found.items());
         if (events != null) {
             retrieved.forEach(events::retrieved);
@@ -73,7 +105,8 @@ public class AskService {
             notice = outcome.notice();
         }
         ExtractiveAnswerer.Answer a = extractive.answer(vector, retrieved, found.total());
-        return new AskView(a.text(), citations(a.cited(), retrieved), ExtractiveAnswerer.NAME, notice, retrieved);
+        return new AskView(a.text(), citations(a.cited(), retrieved), ExtractiveAnswerer.NAME, notice, retrieved,
+                List.of());
     }
 
     private String check(AskRequest request) {

@@ -9,7 +9,19 @@ import java.util.List;
  * by the extractive one (time-out, server error, citations that do not check out), and every retrieved record.
  */
 public record AskView(String answer, List<Citation> citations, String generator, String notice,
-        List<Retrieved> retrieved) {
+        List<Retrieved> retrieved, List<Prediction> predictions) {
+
+    /**
+     * Evidence of another kind, shown apart from the records: a sensor model's latest prediction for an asset of
+     * the retrieved records ("predicted RUL 23 cycles (model rul-fd001 v3, readings up to 2026-12-01)"). A
+     * prediction, never an observed fact; the answer text never states it.
+     */
+    public record Prediction(String asset, String model, int version, String kind, String text, boolean atRisk,
+            String reason) {}
+
+    AskView withPredictions(List<Prediction> found) {
+        return new AskView(answer, citations, generator, notice, retrieved, found);
+    }
 
     /** {@code n} is the number used in the answer text. */
     public record Citation(int n, long recordId, String snippet) {}

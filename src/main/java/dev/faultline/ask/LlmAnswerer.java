@@ -59,7 +59,7 @@ class LlmAnswerer {
         }
         if (text.strip().equals(Prompt.NOT_IN_RECORDS)) {
             return new Outcome(new AskView("The records do not contain the answer to this question.", List.of(),
-                    generator.name(), null, retrieved), null);
+                    generator.name(), null, retrieved, List.of()), null);
         }
         if (events == null) {
             sentences.accept(text);
@@ -84,6 +84,6 @@ class LlmAnswerer {
                 + " of the LLM's answer " + (dropped == 1 ? "is" : "are") + " not shown: " + String.join("; ", reasons)
                 + ".";
         return new Outcome(new AskView(answer, AskService.citations(cited, retrieved), generator.name(), notice,
-                retrieved), null);
+                retrieved, List.of()), null);
     }
 }

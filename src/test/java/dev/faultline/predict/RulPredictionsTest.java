@@ -111,6 +111,15 @@ class RulPredictionsTest {
         given().get("/api/v1/assets/LIVE-1/predictions").then().body("atRisk", equalTo(true))
                 .body("predictions[0].reason", org.hamcrest.Matchers.containsString("threshold for site Hangar East"));
         given().queryParam("kind", "rul").get("/api/v1/at-risk").then().statusCode(200).body("asset.id", equalTo(List.of("LIVE-1")));
+        // Ask shows the asset's prediction apart from the records, as a prediction, and never in the answer text
+        JsonPath ask = given().contentType(ContentType.JSON)
+                .body(Map.of("question", "is this engine going to fail soon?", "filters", Map.of("asset", "LIVE-1")))
+                .post("/api/v1/ask").then().statusCode(200).extract().jsonPath();
+        assertEquals("LIVE-1", ask.getString("predictions[0].asset"));
+        assertTrue(ask.getString("predictions[0].text").matches("predicted RUL \\d+ cycles \\(model rul-test v2, readings up to 2026-01-02\\)"),
+                ask.getString("predictions[0].text"));
+        assertFalse(ask.getString("answer").contains("predicted RUL"), ask.getString("answer"));
+
         // the failed engines are not predicted: they have no readings since their failure
         given().get("/api/v1/assets/H-1/predictions").then().statusCode(200).body("predictions", equalTo(List.of()));
     }
