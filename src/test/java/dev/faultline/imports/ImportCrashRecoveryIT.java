@@ -46,7 +46,9 @@ class ImportCrashRecoveryIT {
         Files.createDirectories(WORK);
         // the schema comes from the app's own migrations on its first start; empty any earlier data
         sql("DO $$ BEGIN IF to_regclass('records') IS NOT NULL THEN "
-                + "TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE; END IF; END $$");
+                + "TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE; END IF;"
+                + " IF to_regclass('sensor_readings') IS NOT NULL THEN"
+                + " TRUNCATE sensor_readings, sensor_rollups, sensors RESTART IDENTITY CASCADE; END IF; END $$");
         RestAssured.port = PORT;
         RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
                 .addHeader("Authorization", "Bearer " + KEY).build();
@@ -86,6 +88,41 @@ class ImportCrashRecoveryIT {
         assertEquals(ROWS, query("SELECT count(DISTINCT external_id) FROM records"));
         assertEquals(0, query("SELECT count(*) FROM records r WHERE r.text <> 'leak on line ' || r.external_id"));
         assertTrue(Files.notExists(WORK.resolve("spool").resolve(id + ".csv")), "spooled file removed when done");
+    }
+
+    /** Readings (wide layout, 3 sensors a row): the same guarantees, and rollups that agree with the readings. */
+    @Test
+    void readingsImportSurvivesAKilledProcess() throws Exception {
+        Path csv = WORK.resolve("historian.csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("asset,time,vibration_rms,bearing_temp,flow\n");
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 0; i < ROWS; i++) {
+                w.write("P-" + (i % 4) + "," + t0.plusSeconds(15L * i) + "," + (i % 97) / 10.0 + "," + (40 + i % 13) + ","
+                        + i + "\n");
+            }
+        }
+        Process first = start("first");
+        String id = RestAssured.given().multiPart("file", csv.toFile(), "text/csv").multiPart("target", "readings")
+                .post("/api/v1/imports").then().statusCode(202).extract().path("id");
+        await(id, job -> job.getLong("rowsDone") >= 2_000, Duration.ofSeconds(60));
+        first.destroyForcibly().waitFor();
+        long committedAtKill = query("SELECT rows_done FROM import_jobs WHERE id = '" + id + "'");
+        assertTrue(committedAtKill < ROWS, "the kill must land mid-import (done " + committedAtKill + ")");
+        assertEquals(3 * committedAtKill, query("SELECT count(*) FROM sensor_readings"),
+                "the rows the job reports as done are exactly the readings in the table");
+
+        start("second");
+        JsonPath done = await(id, job -> job.getString("state").equals("completed"), Duration.ofSeconds(180));
+        assertEquals(ROWS, done.getLong("rowsDone"));
+        assertEquals(0, done.getLong("rowsFailed"));
+        assertEquals(3L * ROWS, done.getLong("created"), "every reading written exactly once");
+        assertEquals(2, done.getInt("attempts"));
+        assertEquals(3L * ROWS, query("SELECT count(*) FROM sensor_readings"));
+        assertEquals((long) ROWS * (ROWS - 1) / 2, query("SELECT sum(value)::bigint FROM sensor_readings r"
+                + " JOIN sensors s ON s.id = r.sensor_id WHERE s.name = 'flow'"), "each value once, none lost");
+        // the minute rollups count every reading once, across the kill
+        assertEquals(3L * ROWS, query("SELECT sum(count) FROM sensor_rollups WHERE width_s = 60"));
     }
 
     private Path writeCsv(Path file) throws IOException {
