@@ -19,6 +19,8 @@ import java.util.List;
 @ApplicationScoped
 public class PredictionService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PredictionService.class);
+
     private final PredictionRepository repository;
     private final PredictorRepository predictors;
     private final Predictor predictor;
@@ -45,7 +47,11 @@ public class PredictionService {
     /** Predicts the due assets, a batch at a time; answers how many assets were taken. */
     int predictDue(int limit) {
         List<String> due = repository.takeDue(limit);
+        long start = System.nanoTime();
         due.forEach(this::predict);
+        if (!due.isEmpty()) {
+            LOG.debugf("predicted %d asset(s) in %.1f ms", (Object) due.size(), (System.nanoTime() - start) / 1e6);
+        }
         return due.size();
     }
 
