@@ -112,7 +112,7 @@ public class SummaryService {
                 notice = "The LLM server gave no summary (" + e.reason() + "); this is the extractive summary.";
             }
         }
-        return new SummaryView(text, picked, by, notice, input.records().size(), input.matching(), false);
+        return new SummaryView(text, picked, by, notice, input.records().size(), input.matching(), false, List.of());
     }
 
     private int lines(int records) {

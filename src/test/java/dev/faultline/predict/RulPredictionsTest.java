@@ -120,6 +120,12 @@ class RulPredictionsTest {
                 ask.getString("predictions[0].text"));
         assertFalse(ask.getString("answer").contains("predicted RUL"), ask.getString("answer"));
 
+        // a summary of the asset lists its predictions apart from the summary text
+        JsonPath summary = given().contentType(ContentType.JSON).body(Map.of("filter", Map.of("asset", "LIVE-1")))
+                .post("/api/v1/summaries").then().statusCode(200).extract().jsonPath();
+        assertEquals("rul-test", summary.getString("predictions[0].model"));
+        assertFalse(summary.getString("summary").contains("RUL"), summary.getString("summary"));
+
         // the failed engines are not predicted: they have no readings since their failure
         given().get("/api/v1/assets/H-1/predictions").then().statusCode(200).body("predictions", equalTo(List.of()));
     }

@@ -54,6 +54,18 @@ class AccessSweepTest {
         if (path.equals("/api/v1/sensor-readings") || path.startsWith("/api/v1/assets") && path.contains("/sensors/")) {
             return new Rule(Roles.ENGINEER, List.of(Roles.SENSORS_WRITE));
         }
+        if (path.startsWith("/api/v1/predictors") || path.startsWith("/api/v1/risk-thresholds")) {
+            // reading models and thresholds is everyone's; defining, training and thresholds are engineers' (or a
+            // sensor bridge's key)
+            return method.equals("get") ? new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ))
+                    : new Rule(Roles.ENGINEER, List.of(Roles.SENSORS_WRITE));
+        }
+        if (path.equals("/api/v1/at-risk")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ));
+        }
+        if (method.equals("put") && path.matches("/api/v1/assets/[^/]+")) {
+            return new Rule(Roles.ENGINEER, List.of(Roles.RECORDS_WRITE)); // the asset register
+        }
         if (path.startsWith("/api/v1/records") || path.startsWith("/api/v1/assets")) {
             return new Rule(Roles.TECHNICIAN, List.of(method.equals("get") ? Roles.RECORDS_READ : Roles.RECORDS_WRITE));
         }
