@@ -12,7 +12,7 @@ FAULTLINE_DB_NAMES="$DB" FAULTLINE_DB_RECREATE=1 bash scripts/setup-db.sh >/dev/
 (cd e2e && [ -d node_modules/playwright-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 mkdir -p e2e/artifacts
 export FAULTLINE_ADMIN_PASSWORD="e2e-admin-$(head -c 12 /dev/urandom | base64 | tr -d '/+=\n')"
-export FAULTLINE_BOOTSTRAP_API_KEY="e2e-key-$(head -c 18 /dev/urandom | base64 | tr -d '/+=\n')"
+export FAULTLINE_BOOTSTRAP_API_KEY="e2e-bootstrap-key-$(head -c 30 /dev/urandom | base64 | tr -d '/+=\n')"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
 FAULTLINE_IMPORTS_SPOOL_DIR=target/e2e-spool \
   java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > e2e/artifacts/app.log 2>&1 &

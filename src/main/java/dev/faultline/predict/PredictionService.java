@@ -141,11 +141,12 @@ public class PredictionService {
         return repository.queued();
     }
 
+    // the value as stored (a small failure probability keeps its digits), so the headline and the reason round alike
     private static PredictionView view(PredictionRepository.Stored p, AssetView a, RiskJudge.Judging j) {
         RiskJudge.Verdict v = j.judge(p, a.site(), a.type());
         String unit = p.kind().equals(PredictorView.RUL) ? "cycles" : "probability";
         return new PredictionView(p.asset(), p.predictor(), p.version(), p.kind(),
-                Math.round(p.value() * 1000) / 1000.0, unit, p.failureType(), p.asOf(), p.computedAt(),
+                p.value(), unit, p.failureType(), p.asOf(), p.computedAt(),
                 p.topFeatures(), v.atRisk(), v.reason());
     }
 }
