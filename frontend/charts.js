@@ -107,6 +107,7 @@
         a.className = "marker kind-" + r.kind;
         a.href = "/records/" + r.id;
         a.style.left = x + "px";
+        if (x > plot.over.clientWidth - 220) a.classList.add("flip"); // the tip opens leftwards near the right edge
         var label = (r.title || r.text || "").slice(0, 140);
         a.setAttribute("aria-label", "Record " + r.id + ": " + label);
         var tip = document.createElement("span");
