@@ -95,6 +95,31 @@ public class RecordRepository {
         }
     }
 
+    /**
+     * Every record of a list, in its order, one at a time from a server-side cursor (the rows are never all in
+     * memory): what a CSV export streams.
+     */
+    public void each(RecordQuery query, java.util.function.Consumer<RecordView> row) {
+        FilterSql where = query.where();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where.sql() + query.sort().sql)) {
+                ps.setFetchSize(1000);
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(map(rs));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("exporting records", e);
+        }
+    }
+
     /** An asset's records, newest first, with only what a timeline shows (one index scan, no joins). */
     public List<TimelineEntry> timeline(String assetId, int limit, int offset) {
         return dev.faultline.db.Jdbc.list(dataSource, "reading an asset's timeline",

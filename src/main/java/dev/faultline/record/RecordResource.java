@@ -28,6 +28,20 @@ public class RecordResource {
     }
 
     @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The whole record list with the same filters, words and order as CSV, streamed (no paging)")
+    public jakarta.ws.rs.core.Response export(@QueryParam("asset") String asset, @QueryParam("site") String site,
+            @QueryParam("kind") String kind, @QueryParam("source") String source, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("faultClass") String faultClass, @QueryParam("q") String q,
+            @QueryParam("sort") String sort) {
+        RecordQuery query = new RecordQuery(ListParams.filter(asset, site, kind, source, from, to, faultClass,
+                config.defaultZone()), ListParams.text(q), ListParams.sort(sort));
+        return jakarta.ws.rs.core.Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> service.export(query, out))
+                .header("Content-Disposition", "attachment; filename=\"records.csv\"").build();
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "One record with its fields and asset")
     public RecordView get(@PathParam("id") long id) {

@@ -55,6 +55,13 @@ public class RecordService {
         return records.fingerprints(ids);
     }
 
+    /** Every record of a list as CSV, streamed from a cursor (100k rows or more without holding them). */
+    public void export(RecordQuery query, java.io.OutputStream out) throws java.io.IOException {
+        try (RecordCsv csv = new RecordCsv(out)) {
+            records.each(query, csv.rows());
+        }
+    }
+
     public long count(RecordFilter filter) {
         return records.count(RecordQuery.of(filter));
     }

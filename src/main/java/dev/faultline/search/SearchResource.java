@@ -46,6 +46,23 @@ public class SearchResource {
         return service.search(query(q, mode, asset, site, kind, source, from, to, faultClass, limit, offset, config));
     }
 
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The best hits of a search as CSV (at most faultline.records.max-page-size, best first)")
+    public jakarta.ws.rs.core.Response export(@QueryParam("q") String q, @QueryParam("mode") String mode,
+            @QueryParam("asset") String asset, @QueryParam("site") String site, @QueryParam("kind") String kind,
+            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("faultClass") String faultClass) {
+        SearchView found = service.search(query(q, mode, asset, site, kind, source, from, to, faultClass,
+                config.maxPageSize(), 0, config));
+        return jakarta.ws.rs.core.Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> {
+            try (dev.faultline.record.RecordCsv csv = new dev.faultline.record.RecordCsv(out)) {
+                found.items().forEach(h -> csv.write(h.record(), h.score()));
+            }
+        }).header("Content-Disposition", "attachment; filename=\"search.csv\"").build();
+    }
+
     /** Checks the parameters; a bad one is a 400 naming it. Shared with the search page. */
     public static SearchQuery query(String q, String mode, String asset, String site, String kind, String source,
             String from, String to, String faultClass, Integer limit, Integer offset, RecordConfig config) {

@@ -22,6 +22,13 @@ public class SecurityHeaders {
             + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none';"
             + " base-uri 'self'; frame-ancestors 'none'";
 
+    // digest mails shown in the browser (preview, outbox, period report) carry the inline styles mail clients need;
+    // they never contain script
+    static final String MAIL_CSP = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final java.util.regex.Pattern MAIL_PATHS = java.util.regex.Pattern.compile(
+            "/digests/\\d+/preview|/digests/outbox/\\d+|/api/v1/digests/subscriptions/\\d+/preview|/reports/period");
+
     private final SecurityConfig config;
 
     SecurityHeaders(SecurityConfig config) {
@@ -35,8 +42,9 @@ public class SecurityHeaders {
     private void add(RoutingContext context) {
         context.addHeadersEndHandler(v -> {
             MultiMap headers = context.response().headers();
-            headers.set("Content-Security-Policy",
-                    context.normalizedPath().startsWith("/q/swagger-ui") ? SWAGGER_CSP : CSP);
+            String path = context.normalizedPath();
+            headers.set("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? SWAGGER_CSP
+                    : MAIL_PATHS.matcher(path).matches() ? MAIL_CSP : CSP);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "same-origin");

@@ -55,6 +55,18 @@ public class Formats {
         return utc.toLocalTime().toSecondOfDay() == 0 ? utc.format(DATE) : utc.format(DATE_TIME) + " UTC";
     }
 
+    /** {@code {fmt:instant(t)}}: an instant as {@link #date}. */
+    @TemplateExtension(namespace = "fmt")
+    static String instant(java.time.Instant t) {
+        return t == null ? "—" : date(t.atOffset(ZoneOffset.UTC));
+    }
+
+    /** {@code {fmt:days(d)}}: days to one decimal. */
+    @TemplateExtension(namespace = "fmt")
+    static String days(double d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+
     /** "Maintenance log" for "maintenance_log". */
     static String kindLabel(String code) {
         return RecordKind.fromCode(code).map(RecordKind::label).orElse(code);

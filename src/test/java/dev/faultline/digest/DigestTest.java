@@ -1,0 +1,241 @@
+package dev.faultline.digest;
+
+import static dev.faultline.Api.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.faultline.Api;
+import dev.faultline.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Digest mail end to end against the real PostgreSQL and a real SMTP server in the test JVM (GreenMail). */
+@QuarkusTest
+class DigestTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+
+    @Inject
+    TestDatabase db;
+
+    @Inject
+    DigestJob job;
+
+    private final Instant now = Instant.now();
+
+    @BeforeEach
+    void empty() {
+        db.clear();
+    }
+
+    private long subscribe(String email, Map<String, Object> schedule, Map<String, Object> filters) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "schedule", schedule, "filters",
+                filters)).post("/api/v1/digests/subscriptions").then().statusCode(201)
+                .header("Location", containsString("/api/v1/digests/subscriptions/"))
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** Records of the last complete week (UTC, Monday mail) and one of the week before. */
+    private void lastWeekRecords() {
+        Instant weekStart = new Schedule("week", java.time.DayOfWeek.MONDAY, 0, java.time.ZoneOffset.UTC)
+                .latest(now).start();
+        Instant t = weekStart.plus(1, ChronoUnit.DAYS);
+        Seed.record(db, "D-1", "P-101", "Plant A", t, "Mechanical seal leaking on pump P-101", "Leaking");
+        Seed.record(db, "D-2", "P-101", "Plant A", t.plus(2, ChronoUnit.HOURS), "Seal leaking again at pump", "Leaking");
+        Seed.record(db, "D-3", "P-102", "Plant A", t.plus(1, ChronoUnit.DAYS), "Bearing noise, grinding sound", "Noise");
+        Seed.record(db, "D-4", "P-900", "Plant B", t, "Motor tripped on overload", "Electrical");
+        Seed.record(db, "D-0", "P-101", "Plant A", weekStart.minus(2, ChronoUnit.DAYS), "Pump leaking at flange",
+                "Leaking");
+    }
+
+    @Test
+    void rejectsBadSubscriptionsNamingTheField() {
+        Map<String, Object> week = Map.of("every", "week", "day", "MONDAY", "hour", 7, "zone", "Europe/Berlin");
+        given().contentType(ContentType.JSON).body(Map.of("email", "not an address", "schedule", week))
+                .post("/api/v1/digests/subscriptions").then().statusCode(422)
+                .body("errors[0].field", equalTo("email"));
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@plant.example", "schedule",
+                Map.of("every", "fortnight", "zone", "Mars/Olympus", "hour", 25))).post("/api/v1/digests/subscriptions")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("schedule.every",
+                        "schedule.zone", "schedule.hour"));
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@plant.example", "filters",
+                Map.of("kinds", java.util.List.of("work_order", "memo"), "faultClasses", java.util.List.of("Smoke"))))
+                .post("/api/v1/digests/subscriptions").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("filters.kinds[1]", "filters.faultClasses[0]"));
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@plant.example\r\nBcc: x@evil.example"))
+                .post("/api/v1/digests/subscriptions").then().statusCode(422).body("errors[0].field", equalTo("email"));
+        assertEquals(0, db.count("SELECT count(*) FROM digest_subscriptions"));
+    }
+
+    @Test
+    void usersManageTheirOwnSubscriptionsAndAdminsEveryOne() {
+        Api.Session tech = Api.user("digest-tech-" + Api.RUN, "technician");
+        long id = tech.given().header("X-CSRF-Token", tech.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("email", "tech@plant.example")).post("/api/v1/digests/subscriptions").then()
+                .statusCode(201).body("schedule.every", equalTo("week")).body("schedule.day", equalTo("MONDAY"))
+                .body("schedule.hour", equalTo(7)).extract().jsonPath().getLong("id");
+        tech.given().header("X-CSRF-Token", tech.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("email", "tech@plant.example", "schedule", Map.of("every", "day", "hour", 6)))
+                .put("/api/v1/digests/subscriptions/" + id).then().statusCode(200).body("schedule.every", equalTo("day"));
+        // another user (the bootstrap key) cannot see it; an administrator can
+        given().get("/api/v1/digests/subscriptions/" + id).then().statusCode(404);
+        Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
+        admin.given().get("/api/v1/digests/subscriptions").then().statusCode(200)
+                .body("email", org.hamcrest.Matchers.hasItem("tech@plant.example"));
+        tech.given().header("X-CSRF-Token", tech.csrf()).delete("/api/v1/digests/subscriptions/" + id).then()
+                .statusCode(204);
+        tech.given().get("/api/v1/digests/subscriptions/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void sendsAMultipartDigestWithCountsParetoLinksAndOneClickUnsubscribe() throws Exception {
+        lastWeekRecords();
+        long id = subscribe("leads@plant.example", Map.of("every", "week", "day", "MONDAY", "hour", 0, "zone", "UTC"),
+                Map.of("sites", java.util.List.of("Plant A")));
+        given().post("/api/v1/digests/subscriptions/" + id + "/send").then().statusCode(202)
+                .body("status", equalTo("queued"));
+        job.tick(now, "instance-a");
+        MimeMessage[] mails = SMTP.getReceivedMessages();
+        assertEquals(1, mails.length);
+        MimeMessage mail = mails[0];
+        assertTrue(mail.getSubject().startsWith("Faultline digest: 3 records"), mail.getSubject());
+        assertTrue(mail.getContentType().startsWith("multipart/alternative"), mail.getContentType());
+        Multipart parts = (Multipart) mail.getContent();
+        assertTrue(parts.getBodyPart(0).getContentType().startsWith("text/plain"));
+        assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/html"));
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertTrue(text.contains("3 records this period") && text.contains("+200% on the 1 of the period before"), text);
+        assertTrue(html.contains("Leaking") && html.contains("Noise") && !html.contains("Electrical"), "Plant B is out");
+        assertTrue(html.contains("href=\"http://localhost:8080/records/"), "links are absolute");
+        assertTrue(!html.contains("<script"), "no script in mail");
+        assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
+        String unsubscribe = mail.getHeader("List-Unsubscribe")[0];
+        assertTrue(unsubscribe.startsWith("<http://localhost:8080/unsubscribe?token=" + id + "."), unsubscribe);
+        assertEquals("<digest-" + db.count("SELECT max(id) FROM digest_deliveries") + "@localhost>",
+                mail.getMessageID());
+        given().get("/api/v1/digests/subscriptions/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].status", equalTo("sent"));
+
+        String path = unsubscribe.substring("<http://localhost:8080".length(), unsubscribe.length() - 1);
+        String tampered = path.substring(0, path.length() - 2) + (path.endsWith("A") ? "BB" : "AA");
+        RestAssured.given().redirects().follow(false).post(tampered).then().statusCode(400)
+                .body(containsString("not valid")).body(not(containsString(String.valueOf(id) + ".")));
+        RestAssured.given().redirects().follow(false).get(path).then().statusCode(200)
+                .body(containsString("Stop receiving"));
+        RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click").post(path).then().statusCode(200)
+                .body(containsString("You are unsubscribed"));
+        given().get("/api/v1/digests/subscriptions/" + id).then().body("unsubscribedAt", org.hamcrest.Matchers
+                .notNullValue()).body("nextDue", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void twoSchedulersRacingSendOneMailPerPeriod() throws Exception {
+        lastWeekRecords();
+        long id = subscribe("race@plant.example", Map.of("every", "day", "hour", 0, "zone", "UTC"), Map.of());
+        db.execute("UPDATE digest_subscriptions SET created_at = now() - interval '3 days' WHERE id = " + id);
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> race(start, "instance-a"));
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> race(start, "instance-b"));
+        assertEquals(1, a.get() + b.get(), "one instance handled the one delivery");
+        job.tick(now, "instance-a");
+        job.tick(now.plusSeconds(60), "instance-b");
+        assertEquals(1, SMTP.getReceivedMessages().length);
+        assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sent'"));
+    }
+
+    private int race(CyclicBarrier start, String instance) {
+        try {
+            start.await();
+            return job.tick(now, instance);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aDeliveryLeftSendingByACrashedInstanceIsSentOnceWhenItsLeaseEnds() {
+        long id = subscribe("crash@plant.example", Map.of("every", "week"), Map.of());
+        for (String lease : new String[] {"now() - interval '1 second'", "now() + interval '5 minutes'"}) {
+            db.execute("INSERT INTO digest_deliveries (subscription_id, period_start, period_end, status, manual,"
+                    + " attempts, claimed_by, claimed_until, recipient) VALUES (" + id + ", now() - interval '7 days',"
+                    + " now(), 'sending', true, 1, 'crashed-instance', " + lease + ", 'crash@plant.example')");
+        }
+        assertEquals(1, job.tick(now, "instance-b"), "only the expired lease is taken over");
+        assertEquals(1, SMTP.getReceivedMessages().length);
+        assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sending'"
+                + " AND claimed_by = 'crashed-instance'"));
+        assertEquals(0, job.tick(now, "instance-b"));
+    }
+
+    @Test
+    void smtpFailuresAreRetriedWithBackoffThenDelivered() throws Exception {
+        long id = subscribe("retry@plant.example", Map.of("every", "week"), Map.of());
+        SMTP.stop();
+        given().post("/api/v1/digests/subscriptions/" + id + "/send").then().statusCode(202);
+        job.tick(now, "instance-a");
+        var first = given().get("/api/v1/digests/subscriptions/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].status", equalTo("retrying")).body("[0].attempts", equalTo(1)).extract().jsonPath();
+        assertNotNull(first.getString("[0].lastError"));
+        assertEquals(0, job.tick(Instant.now(), "instance-a"), "not due before the backoff");
+        SMTP.start();
+        Thread.sleep(1200);
+        assertEquals(1, job.tick(Instant.now(), "instance-a"));
+        assertEquals(1, SMTP.getReceivedMessages().length);
+        given().get("/api/v1/digests/subscriptions/" + id + "/deliveries").then().body("[0].status", equalTo("sent"))
+                .body("[0].attempts", equalTo(2)).body("[0].lastError", org.hamcrest.Matchers.nullValue());
+        // out of attempts (3 in tests): failed, and visible to administrators with the reason
+        SMTP.stop();
+        given().post("/api/v1/digests/subscriptions/" + id + "/send").then().statusCode(202);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            job.tick(Instant.now(), "instance-a");
+            Thread.sleep(attempt == 0 ? 1100 : 2100);
+        }
+        Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
+        admin.given().get("/api/v1/digests/deliveries").then().statusCode(200)
+                .body("[0].status", equalTo("failed")).body("[0].attempts", equalTo(3))
+                .body("[0].lastError", not(equalTo(null)));
+        SMTP.start();
+    }
+
+    @Test
+    void periodsAreLocalDaysAcrossADstChangeAndAnEmptyPeriodSaysSo() {
+        // Europe/Berlin leaves summer time on 2026-10-25: the week Mon 19 - Sun 25 October is 169 hours long
+        Instant inside = Instant.parse("2026-10-25T22:30:00Z"); // 23:30 on Sunday 25 October in Berlin
+        Instant after = Instant.parse("2026-10-25T23:30:00Z"); // 00:30 on Monday 26 October in Berlin
+        Seed.record(db, "B-1", "P-1", "Berlin", inside, "Valve stuck open at night shift", "Fail to close");
+        Seed.record(db, "B-2", "P-1", "Berlin", after, "Valve stuck open again", "Fail to close");
+        long id = subscribe("berlin@plant.example", Map.of("every", "week", "zone", "Europe/Berlin"), Map.of());
+        String week = given().queryParam("from", "2026-10-19").queryParam("to", "2026-10-26")
+                .get("/api/v1/digests/subscriptions/" + id + "/preview").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(week.contains("Faultline digest: 1 record,"), week.substring(0, 400));
+        String empty = given().queryParam("from", "2026-09-01").queryParam("to", "2026-09-08")
+                .get("/api/v1/digests/subscriptions/" + id + "/preview").then().statusCode(200).extract().asString();
+        assertTrue(empty.contains("No records in this period"));
+        given().queryParam("from", "2026-10-26").queryParam("to", "2026-10-19")
+                .get("/api/v1/digests/subscriptions/" + id + "/preview").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+    }
+}
