@@ -60,6 +60,12 @@ class AccessSweepTest {
             return method.equals("get") ? new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ))
                     : new Rule(Roles.ENGINEER, List.of(Roles.SENSORS_WRITE));
         }
+        if (path.startsWith("/api/v1/digests/deliveries")) {
+            return new Rule(Roles.ADMIN, List.of()); // the outbox holds everyone's mail
+        }
+        if (path.startsWith("/api/v1/digests") || path.startsWith("/api/v1/trends")) {
+            return new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ));
+        }
         if (path.equals("/api/v1/at-risk")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ));
         }
@@ -72,7 +78,7 @@ class AccessSweepTest {
         throw new AssertionError("no access rule for " + method + " " + path + ": add it to this sweep");
     }
 
-    static final List<String> PAGES = List.of("/", "/search?q=leak", "/ask", "/ask?question=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports",
+    static final List<String> PAGES = List.of("/", "/search?q=leak", "/ask", "/ask?question=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports", "/trends", "/digests",
             "/admin/users", "/admin/api-keys", "/admin/audit");
 
     static String pageRole(String page) {
@@ -123,7 +129,7 @@ class AccessSweepTest {
             if (path.startsWith("/api/v1")) {
                 ops.keySet().stream().filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
                         .forEach(m -> routes.add(new Route(m, path.replace("{site}", "SWEEP-SITE")
-                                .replace("{name}", "sweep-sensor").replace("{id}",
+                                .replace("{name}", "sweep-sensor").replace("{table}", "series").replace("{id}",
                                 // ids that do not exist: nothing real is touched (e.g. no key gets revoked)
                                 path.startsWith("/api/v1/imports") ? "00000000-0000-0000-0000-000000000001" : "999999"))));
             }
