@@ -24,7 +24,7 @@ public class TrendService {
     static final int MTBF_ROWS = 50;
     static final String MTBF_METHOD = "Per asset and fault class with two or more records in the period: (time of"
             + " the last record - time of the first) / (records - 1), in days. It counts records, not confirmed"
-            + " failures, and calendar time, not running hours; records of class Other are left out.";
+            + " failures, and calendar time, not running hours; records of class Other or Unknown (the classifier was unsure) are left out.";
 
     private final RecordStatsService stats;
 
