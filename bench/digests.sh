@@ -8,17 +8,17 @@ cd "$(dirname "$0")/.."
 . bench/app.sh
 DB=faultline_bench_digest
 fresh_app 8098 "$DB" bench/out/digests-app.log
-PSQL="psql -h 127.0.0.1 -U postgres -d $DB -qtA"
+PSQL="psql -h 127.0.0.1 -U postgres -d $DB -qtA -v ON_ERROR_STOP=1"
 # the records go straight into the tables (triggers off: no embedding of 1M synthetic texts)
 $PSQL <<'SQL'
 SET session_replication_role = replica;
 INSERT INTO assets (id, name, type, site) SELECT 'A-' || g, 'Pump ' || g, 'pump', 'Site ' || (g % 5) FROM generate_series(1, 1000) g;
 INSERT INTO records (source, external_id, kind, asset_id, site, occurred_at, text, content_hash)
 SELECT 'bench', 'R-' || g, (ARRAY['maintenance_log','work_order','inspection_note','quality_report'])[1 + g % 4],
-       'A-' || (1 + (g * 7919) % 1000), 'Site ' || ((1 + (g * 7919) % 1000) % 5),
+       'A-' || (1 + (g::bigint * 7919) % 1000), 'Site ' || ((1 + (g::bigint * 7919) % 1000) % 5),
        CASE WHEN g <= 100000 THEN timestamptz '2026-11-23' + (g % 604800) * interval '1 second'
             ELSE timestamptz '2024-11-23' + (g % 63072000) * interval '1 second' END,
-       'pump ' || (1 + (g * 7919) % 1000) || ' ' || (ARRAY['seal leaking at flange','bearing noise grinding',
+       'pump ' || (1 + (g::bigint * 7919) % 1000) || ' ' || (ARRAY['seal leaking at flange','bearing noise grinding',
        'motor tripped overload','valve stuck open','low discharge pressure','vibration high on coupling'])[1 + g % 6]
        || ' shift ' || (g % 3), md5(g::text)
   FROM generate_series(1, 1000000) g;

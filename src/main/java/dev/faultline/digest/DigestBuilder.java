@@ -51,7 +51,7 @@ class DigestBuilder {
         String title = "Faultline digest: " + count + (count == 1 ? " record" : " records") + ", " + period;
         if (count == 0) {
             return new Digest(title, period, DigestLinks.scope(f), 0, previous, change(0, previous), List.of(),
-                    List.of(), List.of(), atRisk(f), List.of(), List.of(), null, config.publicUrl(),
+                    List.of(), List.of(), atRisk(f), List.of(), List.of(), null, null, config.publicUrl(),
                     DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl);
         }
         SummaryView summary = summaries.summarize(new SummaryRequest(null, stats.newestIds(scope, 300), null));
@@ -62,7 +62,8 @@ class DigestBuilder {
                 lines.stream().filter(l -> l.count() >= 2).limit(config.top()).toList(), atRisk(f),
                 notable(scope), lines, "From the " + summary.records() + " newest of " + count + " records, by the "
                         + summary.generator() + " summarizer" + (summary.notice() == null ? "" : " (" + summary.notice()
-                        + ")"), config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl);
+                        + ")"), "extractive".equals(summary.generator()) ? null : summary.summary(),
+                config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl);
     }
 
     private static String change(long count, long previous) {

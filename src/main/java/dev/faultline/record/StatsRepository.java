@@ -78,7 +78,8 @@ class StatsRepository {
         return query("computing the time between failures",
                 "SELECT r.asset_id, f.fault_class, count(*), min(r.occurred_at), max(r.occurred_at),"
                         + " extract(epoch FROM max(r.occurred_at) - min(r.occurred_at)) / 86400.0 / (count(*) - 1)"
-                        + FROM + " AND r.asset_id IS NOT NULL AND f.fault_class IS NOT NULL AND f.fault_class NOT IN ('Other', 'Unknown')"
+                        + FROM + " AND r.asset_id IS NOT NULL AND f.fault_class IS NOT NULL"
+                        + " AND f.fault_class NOT IN ('Other', 'Unknown')"
                         + " AND r.occurred_at IS NOT NULL" + where.conditions()
                         + " GROUP BY 1, 2 HAVING count(*) >= 2 ORDER BY 6, 3 DESC, 1, 2 LIMIT " + limit,
                 where.values(), rs -> new StatsView.Mtbf(rs.getString(1), rs.getString(2), rs.getLong(3),

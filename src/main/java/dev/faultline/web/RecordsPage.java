@@ -52,7 +52,7 @@ public class RecordsPage {
 
     /** The filter values as typed, to refill the form and build paging links. */
     public record Filters(String q, String asset, String site, String kind, String source, String from, String to,
-            String sort) {
+            String sort, String faultClass) {
 
         public String query(int offset) {
             StringBuilder q = new StringBuilder("?offset=").append(offset);
@@ -64,6 +64,7 @@ public class RecordsPage {
             append(q, "source", source);
             append(q, "from", from);
             append(q, "to", to);
+            append(q, "faultClass", faultClass);
             return q.toString();
         }
 
@@ -115,11 +116,14 @@ public class RecordsPage {
             @QueryParam("source") String source,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
+            @QueryParam("faultClass") String faultClass,
             @QueryParam("offset") Integer offset) {
-        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, null, config.defaultZone());
+        RecordFilter filter = ListParams.filter(asset, site, kind, source, from, to, faultClass,
+                config.defaultZone());
         Page<RecordView> page = service.records(new RecordQuery(filter, ListParams.text(q), ListParams.sort(sort)),
                 config.pageSize(), ListParams.offset(offset));
-        return Templates.list(page, new Filters(q, asset, site, kind, source, from, to, sort), RecordKind.values());
+        return Templates.list(page, new Filters(q, asset, site, kind, source, from, to, sort,
+                faultClass), RecordKind.values());
     }
 
     @GET

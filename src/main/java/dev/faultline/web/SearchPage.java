@@ -38,6 +38,11 @@ public class SearchPage {
         public String page(int offset) {
             return with("", "") + "&offset=" + offset;
         }
+
+        /** This search's best hits as CSV. */
+        public String csv() {
+            return "/api/v1/search/export.csv" + with("", "").substring("/search".length());
+        }
     }
 
     @CheckedTemplate

@@ -56,7 +56,7 @@ public class TrendsPage {
         TrendView view = trends.trends(byClass);
         TrendView byAsset = trends.trends(new TrendQuery(dev.faultline.record.StatsView.By.asset, view.interval(),
                 view.from(), view.to(), byClass.zone(), byClass.sites(), byClass.assets(), byClass.assetTypes(),
-                byClass.kinds()));
+                byClass.kinds()), false);
         String query = "interval=" + view.interval() + "&from=" + view.from() + "&to=" + view.to()
                 + repeat("site", byClass.sites()) + repeat("asset", byClass.assets())
                 + repeat("assetType", byClass.assetTypes()) + repeat("kind", byClass.kinds());
