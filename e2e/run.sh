@@ -14,7 +14,7 @@ mkdir -p e2e/artifacts
 export FAULTLINE_ADMIN_PASSWORD="e2e-admin-$(head -c 12 /dev/urandom | base64 | tr -d '/+=\n')"
 export FAULTLINE_BOOTSTRAP_API_KEY="e2e-bootstrap-key-$(head -c 30 /dev/urandom | base64 | tr -d '/+=\n')"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-FAULTLINE_IMPORTS_SPOOL_DIR=target/e2e-spool FAULTLINE_DIGEST_POLL_INTERVAL=2s \
+FAULTLINE_IMPORTS_SPOOL_DIR=target/e2e-spool FAULTLINE_DIGEST_POLL_INTERVAL=2s FAULTLINE_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
   java --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar > e2e/artifacts/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -23,7 +23,7 @@ public class TestDatabase {
             try {
                 execute("TRUNCATE import_errors, import_jobs, records, sensor_readings, sensor_rollups, sensors, assets,"
                         + " predictors, predictor_versions, predictor_runs, predictions, prediction_queue, risk_thresholds,"
-                        + " summary_cache, digest_deliveries, digest_subscriptions RESTART IDENTITY CASCADE");
+                        + " summary_cache, digest_deliveries, digest_subscriptions, webhook_deliveries, webhook_events, webhook_endpoints RESTART IDENTITY CASCADE");
                 return;
             } catch (IllegalStateException e) {
                 if (attempt == 5 || !String.valueOf(e.getCause()).contains("deadlock")) {

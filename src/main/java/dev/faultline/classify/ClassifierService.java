@@ -19,6 +19,7 @@ import java.util.Map;
 public class ClassifierService {
 
     private final ClassifierRepository repository;
+    private final dev.faultline.webhook.WebhookEvents webhooks;
     private final ClassifierModels models;
     private final Embedder embedder;
     private final ClassifyConfig config;
@@ -26,7 +27,9 @@ public class ClassifierService {
     private final ObjectMapper json;
 
     ClassifierService(ClassifierRepository repository, ClassifierModels models, Embedder embedder,
-            ClassifyConfig config, AuditService audit, ObjectMapper json) {
+            ClassifyConfig config, AuditService audit, ObjectMapper json,
+            dev.faultline.webhook.WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.models = models;
         this.embedder = embedder;
@@ -69,6 +72,10 @@ public class ClassifierService {
             if (!batch.isEmpty()) {
                 repository.label(labels, batch.stream().map(ClassifierRepository.Queued::recordId).toList(),
                         loaded.get().name());
+                webhooks.publishAll(dev.faultline.webhook.EventTypes.RECORD_CLASSIFIED, labels.stream()
+                        .map(l -> Map.<String, Object>of("id", l.recordId(), "faultClass", l.label(), "confidence",
+                                l.confidence(), "model", loaded.get().name(), "href", "/api/v1/records/" + l.recordId()))
+                        .toList());
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("classifying queued records: " + e.getMessage(), e);

@@ -24,9 +24,12 @@ public class DeliveryService {
     private final DigestMail mail;
     private final UnsubscribeTokens tokens;
     private final DigestConfig config;
+    private final dev.faultline.webhook.WebhookEvents webhooks;
 
     DeliveryService(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DigestBuilder builder,
-            DigestMail mail, UnsubscribeTokens tokens, DigestConfig config) {
+            DigestMail mail, UnsubscribeTokens tokens, DigestConfig config,
+            dev.faultline.webhook.WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.builder = builder;
@@ -77,7 +80,12 @@ public class DeliveryService {
                 return;
             }
             mail.send(d, content, unsubscribe);
-            deliveries.finish(d.id(), instance, "sent");
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                deliveries.finish(d.id(), instance, "sent");
+                webhooks.publish(dev.faultline.webhook.EventTypes.DIGEST_SENT, java.util.Map.of("delivery", d.id(),
+                        "subscription", s.id(), "recipient", d.recipient(), "periodStart", d.periodStart().toString(),
+                        "periodEnd", d.periodEnd().toString(), "subject", content.subject()));
+            });
         } catch (RuntimeException e) {
             Duration wait = d.attempts() >= config.maxAttempts() ? null
                     : config.retryBase().multipliedBy(1L << Math.min(d.attempts() - 1, 20));

@@ -28,12 +28,14 @@ public class ImportRunner {
     private final ImportTargets targets;
     private final ImportConfig config;
     private final AuditService audit;
+    private final dev.faultline.webhook.WebhookEvents webhooks;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private volatile boolean stopping;
 
     ImportRunner(ImportBatchWriter writer, ImportRepository repository, ImportTargets targets, ImportConfig config,
-            AuditService audit) {
+            AuditService audit, dev.faultline.webhook.WebhookEvents webhooks) {
         this.audit = audit;
+        this.webhooks = webhooks;
         this.writer = writer;
         this.repository = repository;
         this.targets = targets;
@@ -142,7 +144,15 @@ public class ImportRunner {
     }
 
     private ImportJobRow finish(ImportJobRow job, String state, String message) {
-        repository.setState(job.id(), owner, state, message);
+        // the state and its announcement commit together
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            repository.setState(job.id(), owner, state, message);
+            ImportJobRow now = repository.find(job.id()).orElse(job);
+            webhooks.publish(dev.faultline.webhook.EventTypes.IMPORT_FINISHED, Map.of("id", job.id().toString(),
+                    "state", state, "file", String.valueOf(job.fileName()), "message", String.valueOf(message),
+                    "created", now.progress().created(), "updated", now.progress().updated(), "failed",
+                    now.progress().failed(), "href", "/api/v1/imports/" + job.id()));
+        });
         ImportJobRow done = repository.find(job.id()).orElse(job);
         audit.record(job.createdBy() == null ? "system" : job.createdBy(), state, "import", job.id().toString(),
                 Map.of("file", String.valueOf(job.fileName()), "created", done.progress().created(),

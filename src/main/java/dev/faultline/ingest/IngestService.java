@@ -26,13 +26,15 @@ public class IngestService {
     private final RecordWriteRepository repository;
     private final IngestConfig config;
     private final AuditService audit;
+    private final dev.faultline.webhook.WebhookEvents webhooks;
 
     IngestService(RecordValidator validator, RecordWriteRepository repository, IngestConfig config,
-            AuditService audit) {
+            AuditService audit, dev.faultline.webhook.WebhookEvents webhooks) {
         this.validator = validator;
         this.repository = repository;
         this.config = config;
         this.audit = audit;
+        this.webhooks = webhooks;
     }
 
     /** Validates every record first; one invalid record means 422 listing all problems and nothing written. */
@@ -88,6 +90,12 @@ public class IngestService {
             for (List<ValidRecord> group : groupsWithUniqueKeys(records)) {
                 results.addAll(repository.upsertRecords(group));
             }
+            // in this transaction: a rolled-back batch announces nothing
+            webhooks.publishAll(dev.faultline.webhook.EventTypes.RECORD_CREATED, results.stream()
+                    .filter(r -> r.status() == UpsertResult.Status.created)
+                    .map(r -> java.util.Map.<String, Object>of("id", r.id(), "source", r.source(), "externalId",
+                            r.externalId(), "href", "/api/v1/records/" + r.id()))
+                    .toList());
             return results;
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + records.size() + " records: " + e.getMessage(), e);

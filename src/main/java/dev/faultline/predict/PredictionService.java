@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Predictions: computed for assets due one (new readings, a new model version, the hourly refresh) and stored
@@ -22,6 +23,7 @@ public class PredictionService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PredictionService.class);
 
     private final PredictionRepository repository;
+    private final dev.faultline.webhook.WebhookEvents webhooks;
     private final PredictorRepository predictors;
     private final Predictor predictor;
     private final RecordService records;
@@ -30,7 +32,8 @@ public class PredictionService {
     private final Cache<String, LoadedModel> models = Caffeine.newBuilder().maximumSize(20).build();
 
     PredictionService(PredictionRepository repository, PredictorRepository predictors, Predictor predictor,
-            RecordService records, RiskJudge judge, PredictConfig config) {
+            RecordService records, RiskJudge judge, PredictConfig config, dev.faultline.webhook.WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.repository = repository;
         this.predictors = predictors;
         this.predictor = predictor;
@@ -86,12 +89,27 @@ public class PredictionService {
             LoadedModel m = models.get(v.id() + "/" + v.label() + "/" + v.createdAt(),
                     key -> LoadedModel.of(v, p.kind(), predictors.parts(v.id())));
             var result = predictor.predict(m, asset);
-            if (result.isPresent() && repository.save(asset, m.version().id(), result.get().value(),
-                    result.get().failureType(), result.get().asOf(), result.get().top())) {
+            if (result.isPresent() && saveAndAnnounce(asset, p.name(), m, result.get())) {
                 stored++;
             }
         }
         return stored;
+    }
+
+    /** Stores a new prediction; one that puts the asset at risk by this model (and did not before) is announced. */
+    private boolean saveAndAnnounce(String asset, String model, LoadedModel m, Predictor.Result r) {
+        boolean wasAtRisk = latest(asset).predictions().stream().anyMatch(v -> v.model().equals(model) && v.atRisk());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            if (!repository.save(asset, m.version().id(), r.value(), r.failureType(), r.asOf(), r.top())) {
+                return false;
+            }
+            latest(asset).predictions().stream().filter(v -> v.model().equals(model) && v.atRisk() && !wasAtRisk)
+                    .findFirst().ifPresent(v -> webhooks.publish(dev.faultline.webhook.EventTypes.PREDICTION_AT_RISK,
+                            Map.of("asset", asset, "model", model, "version", v.version(), "kind", v.kind(),
+                                    "value", v.value(), "unit", String.valueOf(v.unit()), "reason", v.reason(),
+                                    "asOf", v.asOf().toString(), "href", "/api/v1/assets/" + asset + "/predictions")));
+            return true;
+        });
     }
 
     /** The latest prediction of each model for the asset, judged against the thresholds. */

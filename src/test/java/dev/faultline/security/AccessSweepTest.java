@@ -27,7 +27,7 @@ class AccessSweepTest {
     record Rule(String role, List<String> scopes) {}
 
     static Rule rule(String method, String path) {
-        if (path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/sites")) {
+        if (path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/sites") || path.startsWith("/api/v1/webhooks")) {
             return new Rule(Roles.ADMIN, List.of());
         }
         if (path.startsWith("/api/v1/imports")) {
@@ -79,7 +79,7 @@ class AccessSweepTest {
     }
 
     static final List<String> PAGES = List.of("/", "/search?q=leak", "/ask", "/ask?question=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports", "/trends", "/digests",
-            "/admin/users", "/admin/api-keys", "/admin/audit");
+            "/admin/users", "/admin/api-keys", "/admin/integrations", "/admin/audit");
 
     static String pageRole(String page) {
         return page.startsWith("/admin") ? Roles.ADMIN : page.startsWith("/imports") ? Roles.ENGINEER : Roles.TECHNICIAN;
@@ -129,7 +129,7 @@ class AccessSweepTest {
             if (path.startsWith("/api/v1")) {
                 ops.keySet().stream().filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
                         .forEach(m -> routes.add(new Route(m, path.replace("{site}", "SWEEP-SITE")
-                                .replace("{name}", "sweep-sensor").replace("{table}", "series").replace("{id}",
+                                .replace("{name}", "sweep-sensor").replace("{table}", "series").replace("{deliveryId}", "999999").replace("{id}",
                                 // ids that do not exist: nothing real is touched (e.g. no key gets revoked)
                                 path.startsWith("/api/v1/imports") ? "00000000-0000-0000-0000-000000000001" : "999999"))));
             }
