@@ -76,7 +76,7 @@ class WebhookCrashIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", JDBC,
                 "FAULTLINE_BOOTSTRAP_API_KEY", KEY,
                 "FAULTLINE_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1",
-                "FAULTLINE_WEBHOOKS_POLL_INTERVAL", "0.5s",
+                "FAULTLINE_WEBHOOKS_POLL_INTERVAL", "1s",
                 // a 5 s time-out: the kill lands while the request waits; the lease on a claim is 15 s
                 "FAULTLINE_WEBHOOKS_TIMEOUT", "5s"));
         apps.add(p);
