@@ -55,6 +55,12 @@ public class RecordRepository {
         }
     }
 
+    /** The record with this source and external id. */
+    public Optional<RecordView> findByKey(String source, String externalId) {
+        return dev.faultline.db.Jdbc.list(dataSource, "reading a record", this::map,
+                SELECT + " WHERE r.source = ? AND r.external_id = ?", source, externalId).stream().findFirst();
+    }
+
     /** The records with these ids, in the order of the ids (unknown ids are skipped). */
     public List<RecordView> findByIds(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -32,6 +32,11 @@ public class RecordService {
         return records.findById(id).orElseThrow(() -> ProblemException.notFound("Record", id));
     }
 
+    /** The record a source system knows by this id, if it was sent. */
+    public java.util.Optional<RecordView> record(String source, String externalId) {
+        return records.findByKey(source, externalId);
+    }
+
     /** Records by id, in the given order (for search results). */
     public List<RecordView> records(List<Long> ids) {
         return records.findByIds(ids);
