@@ -236,6 +236,26 @@ public class SearchRepository {
     }
 
     /** Records nearest to a record (by its first passage), with cosine similarity. */
+    /** The records nearest to a vector (any chunk), with cosine similarity, best first. */
+    LinkedHashMap<Long, Double> nearest(float[] vector, String model, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT e.record_id, 1 - (e.embedding <=> ?) FROM"
+                        + " record_embeddings e WHERE e.model = ? ORDER BY e.embedding <=> ? LIMIT ?")) {
+            Object param = Vectors.param(vector);
+            ps.setObject(1, param);
+            ps.setString(2, model);
+            ps.setObject(3, param);
+            ps.setInt(4, limit * 3);
+            LinkedHashMap<Long, Double> out = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    out.putIfAbsent(rs.getLong(1), rs.getDouble(2));
+                }
+            }
+            return out;
+        }
+    }
+
     LinkedHashMap<Long, Double> similar(long recordId, String model, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(SIMILAR)) {

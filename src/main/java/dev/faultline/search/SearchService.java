@@ -182,6 +182,23 @@ public class SearchService {
         }
     }
 
+    /**
+     * The records whose meaning is nearest to a text (vectors only: no keyword list, facets or snippets), best first,
+     * with cosine similarity as the score: what enrichment of a long ticket text needs, fast.
+     */
+    public List<SearchView.Hit> nearest(String text, int limit) {
+        try {
+            LinkedHashMap<Long, Double> near = repository.nearest(embedQuestion(text), embedder.modelId(), limit);
+            List<SearchView.Hit> hits = new ArrayList<>();
+            for (RecordView r : records.records(new ArrayList<>(near.keySet()))) {
+                hits.add(new SearchView.Hit(r, round(near.get(r.id())), Snippets.html(r.text())));
+            }
+            return hits;
+        } catch (SQLException e) {
+            throw new IllegalStateException("finding the nearest records: " + e.getMessage(), e);
+        }
+    }
+
     @PreDestroy
     void close() {
         parallel.shutdownNow();

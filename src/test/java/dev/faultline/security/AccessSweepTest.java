@@ -34,7 +34,7 @@ class AccessSweepTest {
         if (path.startsWith("/api/v1/imports")) {
             return new Rule(Roles.ENGINEER, List.of(Roles.RECORDS_WRITE));
         }
-        if (path.startsWith("/api/v1/search") || path.endsWith("/similar")) {
+        if (path.startsWith("/api/v1/search") || path.endsWith("/similar") || path.equals("/api/v1/enrich")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.SEARCH));
         }
         if (path.startsWith("/api/v1/index/status")) {
