@@ -32,7 +32,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 1)
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(uri, e.status(), e.title(), e.getMessage(), e.errors());
+        Response r = answer(uri, e.status(), e.title(), e.getMessage(), e.errors());
+        return e instanceof RetryLater later
+                ? Response.fromResponse(r).header("Retry-After", later.seconds()).build() : r;
     }
 
     /** A record field that a Java-level check missed: never a 500 for the caller's characters. */

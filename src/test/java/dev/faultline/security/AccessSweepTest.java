@@ -61,6 +61,9 @@ class AccessSweepTest {
             return method.equals("get") ? new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ))
                     : new Rule(Roles.ENGINEER, List.of(Roles.SENSORS_WRITE));
         }
+        if (path.startsWith("/api/v1/tickets")) {
+            return new Rule(Roles.TECHNICIAN, List.of()); // raised by a person, named in the ticket system's audit
+        }
         if (path.startsWith("/api/v1/digests/deliveries")) {
             return new Rule(Roles.ADMIN, List.of()); // the outbox holds everyone's mail
         }
