@@ -80,6 +80,7 @@ public class AdminResource {
     @DELETE
     @Path("/api-keys/{id}")
     @Operation(summary = "Revoke an API key (it stops working at once)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response revokeKey(@PathParam("id") long id) {
         service.revokeKey(id, user.name());
         return Response.noContent().build();

@@ -70,6 +70,7 @@ public class DigestResource {
 
     @DELETE
     @Path("/subscriptions/{id}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") long id) {
         service.delete(actor(), id);
         return Response.noContent().build();

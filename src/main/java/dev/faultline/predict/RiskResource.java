@@ -66,6 +66,7 @@ public class RiskResource {
     @Path("/risk-thresholds")
     @RolesAllowed({Roles.ENGINEER, Roles.SENSORS_WRITE})
     @Operation(summary = "Remove the threshold of this kind, site and asset type")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@QueryParam("kind") String kind, @QueryParam("site") String site,
             @QueryParam("assetType") String assetType) {
         if (!predictors.deleteThreshold(kind, site, assetType)) {

@@ -53,6 +53,7 @@ public class IntegrationResource {
 
     @DELETE
     @Path("/{name}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("name") String name) {
         integrations.delete(name, user.name());
         return Response.noContent().build();

@@ -65,6 +65,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") long id) {
         service.delete(id, user.name());
         return Response.noContent().build();

@@ -1,0 +1,90 @@
+package dev.faultline.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document integrators generate clients from: it declares how to authenticate (a bearer scheme, required
+ * by every operation except the ticket events that integrations sign with their own secret), and every request and
+ * response body carries an example.
+ */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void everySecuredOperationRequiresTheBearerKey() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(doc.getString("openapi").startsWith("3."));
+        assertEquals("http", doc.getString("components.securitySchemes.apiKey.type"));
+        assertEquals("bearer", doc.getString("components.securitySchemes.apiKey.scheme"));
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        List<String> missing = new ArrayList<>();
+        int secured = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                boolean signedEvents = path.getKey().matches("/api/v1/integrations/\\{name}/events");
+                Object security = op.getValue().get("security");
+                boolean hasKey = security != null && security.toString().contains("apiKey");
+                if (signedEvents == hasKey) {
+                    missing.add(op.getKey() + " " + path.getKey() + (signedEvents ? " (should be open)" : ""));
+                }
+                secured += hasKey ? 1 : 0;
+            }
+        }
+        assertEquals(List.of(), missing);
+        assertTrue(secured > 50, "secured operations: " + secured);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRequestAndResponseBodyHasAnExample() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        List<String> without = new ArrayList<>();
+        int bodies = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                var body = (Map<String, Object>) op.getValue().get("requestBody");
+                if (body != null) {
+                    bodies++;
+                    if (!examples((Map<String, Map<String, Object>>) body.get("content"))) {
+                        without.add(name + " request");
+                    }
+                }
+                var responses = (Map<String, Map<String, Object>>) op.getValue().get("responses");
+                var ok = responses.entrySet().stream().filter(r -> r.getKey().startsWith("2")
+                        && r.getValue().get("content") != null).findFirst();
+                if (ok.isPresent()) {
+                    bodies++;
+                    if (!examples((Map<String, Map<String, Object>>) ok.get().getValue().get("content"))) {
+                        without.add(name + " response");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), without, "add them to src/main/resources/openapi-examples.json");
+        assertTrue(bodies > 70, "bodies checked: " + bodies);
+    }
+
+    private static boolean examples(Map<String, Map<String, Object>> content) {
+        return content != null && !content.isEmpty() && content.values().stream()
+                .allMatch(m -> m.get("example") != null || m.get("examples") != null);
+    }
+}
