@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
-    private static final int BATCH = 10;
+    /** One delivery a claim: the lease covers making and sending one mail. */
+    private static final int BATCH = 1;
 
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
@@ -63,13 +64,13 @@ public class DeliveryService {
     }
 
     private void handle(DeliveryView d, String instance) {
-        var s = subscriptions.find(d.subscriptionId()).orElseThrow();
-        if (s.unsubscribedAt() != null && !d.manual()) {
-            deliveries.failed(d.id(), instance, "unsubscribed before it was sent", null);
-            return;
-        }
-        String unsubscribe = unsubscribeUrl(s.id());
         try {
+            var s = subscriptions.find(d.subscriptionId()).orElseThrow();
+            if (s.unsubscribedAt() != null) {
+                deliveries.failed(d.id(), instance, "unsubscribed before it was sent", null);
+                return;
+            }
+            String unsubscribe = unsubscribeUrl(s.id());
             var content = deliveries.content(d.id()).orElseGet(() -> {
                 deliveries.store(d.id(), mail.render(builder.build(s.filters(), new Schedule.Period(d.periodStart(),
                         d.periodEnd(), d.periodEnd()), s.schedule().zone(), unsubscribe)));
@@ -89,7 +90,7 @@ public class DeliveryService {
         } catch (RuntimeException e) {
             Duration wait = d.attempts() >= config.maxAttempts() ? null
                     : config.retryBase().multipliedBy(1L << Math.min(d.attempts() - 1, 20));
-            LOG.warnf("digest %d to subscription %d: attempt %d failed (%s)%s", d.id(), s.id(), d.attempts(),
+            LOG.warnf("digest %d to subscription %d: attempt %d failed (%s)%s", d.id(), d.subscriptionId(), d.attempts(),
                     reason(e), wait == null ? "; giving up" : "; next try in " + wait);
             deliveries.failed(d.id(), instance, reason(e), wait);
         }

@@ -44,8 +44,8 @@ class DigestBuilder {
         RecordScope scope = new RecordScope(f.sites(), f.assets(), f.assetTypes(), f.kinds(), f.faultClasses(),
                 DeliveryRepository.utc(p.start()), DeliveryRepository.utc(p.end()));
         long count = stats.count(scope);
-        long previous = stats.count(scope.during(DeliveryRepository.utc(p.start().minus(
-                java.time.Duration.between(p.start(), p.end()))), DeliveryRepository.utc(p.start())));
+        long previous = stats.count(scope.during(DeliveryRepository.utc(before(p, zone)),
+                DeliveryRepository.utc(p.start())));
         String period = DAY.format(p.start().atZone(zone)) + " \u2013 "
                 + DAY.format(p.end().atZone(zone).minusDays(1)) + " (" + zone.getId() + ")";
         String title = "Faultline digest: " + count + (count == 1 ? " record" : " records") + ", " + period;
@@ -64,6 +64,15 @@ class DigestBuilder {
                         + summary.generator() + " summarizer" + (summary.notice() == null ? "" : " (" + summary.notice()
                         + ")"), "extractive".equals(summary.generator()) ? null : summary.summary(),
                 config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl);
+    }
+
+    /** Where the period before starts: a calendar month before a month, else as many local days before. */
+    static java.time.Instant before(Schedule.Period p, ZoneId zone) {
+        var start = p.start().atZone(zone).toLocalDate();
+        var end = p.end().atZone(zone).toLocalDate();
+        var from = start.getDayOfMonth() == 1 && end.equals(start.plusMonths(1)) ? start.minusMonths(1)
+                : start.minusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end));
+        return from.atStartOfDay(zone).toInstant();
     }
 
     private static String change(long count, long previous) {

@@ -63,7 +63,7 @@ public class DigestResource {
     @PUT
     @Path("/subscriptions/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a subscription (and resume it if it was unsubscribed)")
+    @Operation(summary = "Change a subscription (one that was unsubscribed by its recipient stays unsubscribed)")
     public SubscriptionView update(@PathParam("id") long id, SubscriptionRequest request) {
         return service.update(actor(), id, request);
     }

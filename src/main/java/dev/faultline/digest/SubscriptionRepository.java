@@ -39,7 +39,7 @@ class SubscriptionRepository {
     boolean update(long id, SubscriptionValidator.Valid s) {
         return Jdbc.update(dataSource, "changing a digest subscription",
                 "UPDATE digest_subscriptions SET email = ?, every = ?, day_of_week = ?, hour = ?, zone = ?,"
-                        + " filters = ?::jsonb, updated_at = now(), unsubscribed_at = NULL WHERE id = ?",
+                        + " filters = ?::jsonb, updated_at = now() WHERE id = ?",
                 s.email(), s.schedule().every(), s.schedule().day().name(), s.schedule().hour(),
                 s.schedule().zone().getId(), write(s.filters()), id) == 1;
     }

@@ -84,6 +84,10 @@ public class SubscriptionService {
     /** Queues a mail of a period now (default: the latest complete one), apart from the scheduled ones. */
     public DeliveryView sendNow(Actor actor, long id, String from, String to) {
         Subscription s = mine(actor, id);
+        if (s.unsubscribedAt() != null) {
+            throw new ProblemException(409, "Conflict", s.email() + " unsubscribed from this digest on "
+                    + s.unsubscribedAt().toLocalDate() + "; it is not sent there again", List.of());
+        }
         long delivery = deliveries.enqueueManual(id, period(s, from, to), s.email());
         return deliveries.find(delivery).orElseThrow();
     }

@@ -60,10 +60,11 @@ class UnsubscribeTokens {
 
     private byte[] key() {
         if (key == null) {
-            key = config.signingKey().map(k -> Base64.getDecoder().decode(k.strip())).orElseGet(this::stored);
-            if (key.length < 32) {
+            byte[] k = config.signingKey().map(v -> Base64.getDecoder().decode(v.strip())).orElseGet(this::stored);
+            if (k.length < 32) {
                 throw new IllegalStateException("faultline.digest.signing-key: needs 32 bytes or more (base64)");
             }
+            key = k;
         }
         return key;
     }

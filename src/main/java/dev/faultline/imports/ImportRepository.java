@@ -138,7 +138,7 @@ public class ImportRepository {
     }
 
     /** Sets the state; with an owner, only if that instance still owns the job. */
-    void setState(UUID id, String owner, String state, String message) {
+    int setState(UUID id, String owner, String state, String message) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(SET_STATE)) {
             ps.setString(1, state);
@@ -147,7 +147,7 @@ public class ImportRepository {
             ps.setObject(4, id);
             ps.setString(5, owner);
             ps.setString(6, owner);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("updating import job " + id, e);
         }

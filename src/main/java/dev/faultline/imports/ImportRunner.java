@@ -146,7 +146,9 @@ public class ImportRunner {
     private ImportJobRow finish(ImportJobRow job, String state, String message) {
         // the state and its announcement commit together
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            repository.setState(job.id(), owner, state, message);
+            if (repository.setState(job.id(), owner, state, message) == 0) {
+                return; // another instance holds the job now: it announces the end
+            }
             ImportJobRow now = repository.find(job.id()).orElse(job);
             webhooks.publish(dev.faultline.webhook.EventTypes.IMPORT_FINISHED, Map.of("id", job.id().toString(),
                     "state", state, "file", String.valueOf(job.fileName()), "message", String.valueOf(message),

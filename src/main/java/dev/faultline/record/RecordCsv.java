@@ -42,7 +42,8 @@ public final class RecordCsv implements AutoCloseable {
         return r -> write(r, null);
     }
 
-    static String safe(String cell) {
+    /** A cell a spreadsheet will not run as a formula. */
+    public static String safe(String cell) {
         return cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 

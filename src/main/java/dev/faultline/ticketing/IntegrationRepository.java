@@ -51,6 +51,12 @@ class IntegrationRepository {
                 .map(Stored::view).toList();
     }
 
+    /** Holds one ticket's events back from each other until the caller's transaction ends. */
+    void lockTicket(String name, String key) {
+        Jdbc.list(dataSource, "locking a ticket", rs -> rs.getObject(1), "SELECT pg_advisory_xact_lock(hashtext(?))",
+                name + ":" + key); // names cannot hold ':'
+    }
+
     boolean delete(String name) {
         return Jdbc.update(dataSource, "removing an integration", "DELETE FROM integrations WHERE name = ?", name) == 1;
     }

@@ -60,12 +60,16 @@ public class TicketEventService {
         }
         IntegrationView i = stored.view();
         Ticket t = Ticket.read(payload, Mappings.of(i.kind(), i.mapping()));
-        var existing = records.record(name, t.key());
-        if (existing.isPresent() && older(t.updated(), existing.get().fields().get("ticket_updated"))) {
-            return new TicketEventResult("stale", t.key(), existing.get().id());
-        }
-        var result = write(i, t, existing.orElse(null));
-        return new TicketEventResult(result.status().name(), t.key(), result.id());
+        // events of one ticket often come together (an update and a comment): compared and written one at a time
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            integrations.lockTicket(name, t.key());
+            var existing = records.record(name, t.key());
+            if (existing.isPresent() && older(t.updated(), existing.get().fields().get("ticket_updated"))) {
+                return new TicketEventResult("stale", t.key(), existing.get().id());
+            }
+            var result = write(i, t, existing.orElse(null));
+            return new TicketEventResult(result.status().name(), t.key(), result.id());
+        });
     }
 
     /** Writes the record; a value the record check refuses is named by where the ticket had it. */

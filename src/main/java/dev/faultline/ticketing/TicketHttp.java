@@ -53,7 +53,7 @@ class TicketHttp {
             }
         }
         if (s == 429) {
-            long wait = r.headers().firstValueAsLong("Retry-After").orElse(60);
+            long wait = retryAfter(r.headers().firstValue("Retry-After").orElse(null));
             throw new RetryLater(system + " is limiting requests: try again in " + wait + " s", wait);
         }
         String detail = switch (s) {
@@ -63,6 +63,23 @@ class TicketHttp {
                     : system + " refused the ticket (HTTP " + s + "): " + abbreviate(r.body());
         };
         throw new ProblemException(502, "Bad gateway", detail, List.of());
+    }
+
+    /** Retry-After in seconds or as an HTTP date; 60 s when absent or unreadable. */
+    static long retryAfter(String value) {
+        if (value == null) {
+            return 60;
+        }
+        try {
+            return Math.max(1, Long.parseLong(value.strip()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return Math.max(1, java.time.Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(
+                        value.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).toSeconds());
+            } catch (java.time.format.DateTimeParseException e) {
+                return 60;
+            }
+        }
     }
 
     JsonNode parse(String body) {

@@ -1,5 +1,6 @@
 package dev.faultline.trend;
 
+import dev.faultline.record.RecordCsv;
 import dev.faultline.record.StatsView;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,13 +25,13 @@ public final class TrendCsv {
                 case "pareto" -> {
                     csv.printRecord(view.by(), "records", "share_percent", "cumulative_percent");
                     for (TrendView.ParetoRow r : view.pareto()) {
-                        csv.printRecord(r.key(), r.count(), r.share(), r.cumulative());
+                        csv.printRecord(RecordCsv.safe(r.key()), r.count(), r.share(), r.cumulative());
                     }
                 }
                 default -> {
                     csv.printRecord("asset", "fault_class", "records", "first", "last", "mtbf_days");
                     for (StatsView.Mtbf m : view.mtbf()) {
-                        csv.printRecord(m.asset(), m.faultClass(), m.failures(), m.first(), m.last(),
+                        csv.printRecord(RecordCsv.safe(m.asset()), m.faultClass(), m.failures(), m.first(), m.last(),
                                 Math.round(m.mtbfDays() * 10) / 10.0);
                     }
                 }
@@ -40,7 +41,7 @@ public final class TrendCsv {
 
     private static void series(TrendView view, CSVPrinter csv) throws IOException {
         List<Object> head = new ArrayList<>(List.of(view.interval() + "_start"));
-        head.addAll(view.keys());
+        view.keys().forEach(k -> head.add(RecordCsv.safe(k)));
         head.add("total");
         csv.printRecord(head);
         for (TrendView.Point p : view.series()) {

@@ -64,7 +64,12 @@ public record TrendQuery(StatsView.By by, String interval, LocalDate from, Local
             return fallback;
         }
         try {
-            return ZoneId.of(value.strip());
+            ZoneId z = ZoneId.of(value.strip());
+            if (!value.strip().equals("UTC") && (z instanceof java.time.ZoneOffset || !value.contains("/"))) {
+                throw bad(name, "'" + value + "': use a region such as Europe/Berlin or UTC (PostgreSQL reads offsets"
+                        + " the POSIX way)");
+            }
+            return z;
         } catch (DateTimeException e) {
             throw bad(name, "'" + value + "' is not a time zone such as Europe/Berlin or UTC");
         }

@@ -85,8 +85,7 @@ public class IntegrationsPage {
                 yield "Delivery " + delivery + " queued again.";
             }
             case "enable", "disable" -> {
-                webhooks.update(id, new EndpointRequest(e.url(), e.events(), e.description(), action.equals("enable")),
-                        user.name());
+                webhooks.setEnabled(id, action.equals("enable"), user.name());
                 yield "Endpoint " + action + "d.";
             }
             case "delete" -> {

@@ -33,6 +33,7 @@ public class TicketsPage {
     public Response raise(@RestForm(CsrfGuard.FORM_FIELD) String token, @RestForm Long recordId,
             @RestForm String asset, @RestForm String system, @RestForm String back) {
         csrf.check(user.identity(), token);
+        String target = back != null ? LoginPage.safeNext(back) : recordId != null ? "/records/" + recordId : "/at-risk";
         String message;
         try {
             CreatedTicket t = tickets.raise(new TicketRequest(recordId, asset, system), user.name());
@@ -40,8 +41,6 @@ public class TicketsPage {
         } catch (ProblemException e) {
             message = "No ticket was created: " + e.getMessage();
         }
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back
-                : recordId != null ? "/records/" + recordId : "/at-risk";
         return Response.seeOther(URI.create(target)).cookie(Flash.set(message)).build();
     }
 }

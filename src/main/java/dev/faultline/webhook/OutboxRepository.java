@@ -80,7 +80,7 @@ class OutboxRepository {
     void attempted(long id, boolean ok, Integer status, String error, int millis, Duration retry) {
         Jdbc.update(dataSource, "recording a webhook attempt", "UPDATE webhook_deliveries SET status = ?,"
                 + " response_status = ?, last_error = ?, duration_ms = ?, claimed_until = NULL,"
-                + " next_attempt_at = now() + ?::interval WHERE id = ?",
+                + " next_attempt_at = now() + ?::interval WHERE id = ? AND status = 'delivering'",
                 ok ? "succeeded" : retry == null ? "failed" : "pending", status, error, millis,
                 (retry == null ? 0 : retry.toMillis()) + " milliseconds", id);
     }

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 public class WebhookJob {
 
     private static final Logger LOG = Logger.getLogger(WebhookJob.class);
-    private static final int BATCH = 20;
+    /** One delivery a claim: the lease (3 x the time-out) covers exactly one attempt. */
+    private static final int BATCH = 1;
 
     private final OutboxRepository outbox;
     private final EndpointRepository endpoints;
@@ -56,7 +57,11 @@ public class WebhookJob {
     }
 
     private void attempt(OutboxRepository.Claimed c) {
-        var target = endpoints.target(c.endpoint()).orElseThrow();
+        var found = endpoints.target(c.endpoint());
+        if (found.isEmpty()) {
+            return; // removed since the claim: its deliveries went with it
+        }
+        var target = found.get();
         var outcome = sender.send(target, outbox.message(c.event()));
         if (outcome.ok()) {
             outbox.attempted(c.id(), true, outcome.status(), null, outcome.millis(), null);

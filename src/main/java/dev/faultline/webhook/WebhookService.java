@@ -53,6 +53,16 @@ public class WebhookService {
         return get(id);
     }
 
+    /** Enables or disables an endpoint, whatever its URL resolves to now (enabling clears its run of failures). */
+    public EndpointView setEnabled(long id, boolean enabled, String actor) {
+        EndpointView e = get(id);
+        endpoints.update(id, e.url(), e.events(), e.description(), enabled);
+        events.changed();
+        audit.record(actor, enabled ? "webhook.enabled" : "webhook.disabled_by_admin", "webhook", String.valueOf(id),
+                Map.of());
+        return get(id);
+    }
+
     /** A new secret; the previous one keeps signing as a second signature for {@code rotation-overlap}. */
     public EndpointView rotate(long id, String actor) {
         get(id);

@@ -148,6 +148,11 @@ class DigestTest {
                 .body(containsString("You are unsubscribed"));
         given().get("/api/v1/digests/subscriptions/" + id).then().body("unsubscribedAt", org.hamcrest.Matchers
                 .notNullValue()).body("nextDue", org.hamcrest.Matchers.nullValue());
+        // it stays so: no mail by hand, and a change by the owner does not resume it
+        given().post("/api/v1/digests/subscriptions/" + id + "/send").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("email", "leads@plant.example"))
+                .put("/api/v1/digests/subscriptions/" + id).then().statusCode(200)
+                .body("unsubscribedAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -44,6 +44,16 @@ class ScheduleTest {
     }
 
     @Test
+    void thePeriodBeforeAMonthIsTheCalendarMonthBeforeAndBeforeADayAsManyLocalDays() {
+        Schedule monthly = new Schedule("month", DayOfWeek.MONDAY, 7, BERLIN);
+        Schedule.Period march = monthly.latest(Instant.parse("2026-04-15T00:00:00Z"));
+        assertEquals(Instant.parse("2026-01-31T23:00:00Z"), DigestBuilder.before(march, BERLIN), "1 February");
+        Schedule.Period springDay = new Schedule("day", DayOfWeek.MONDAY, 2, BERLIN)
+                .latest(Instant.parse("2026-03-30T12:00:00Z"));
+        assertEquals(Instant.parse("2026-03-27T23:00:00Z"), DigestBuilder.before(springDay, BERLIN), "28 March");
+    }
+
+    @Test
     void monthIsTheCalendarMonthBefore() {
         Schedule monthly = new Schedule("month", DayOfWeek.MONDAY, 7, BERLIN);
         Schedule.Period p = monthly.latest(Instant.parse("2026-04-15T00:00:00Z"));

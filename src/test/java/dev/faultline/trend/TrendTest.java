@@ -87,6 +87,8 @@ class TrendTest {
                 .get("/api/v1/trends").then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().queryParam("zone", "Nowhere/Special").get("/api/v1/trends").then().statusCode(400)
                 .body("errors[0].field", equalTo("zone"));
+        given().queryParam("zone", "+05:00").get("/api/v1/trends").then().statusCode(400)
+                .body("errors[0].field", equalTo("zone"));
     }
 
     @Test
