@@ -61,6 +61,10 @@ class AccessSweepTest {
             return method.equals("get") ? new Rule(Roles.TECHNICIAN, List.of(Roles.RECORDS_READ))
                     : new Rule(Roles.ENGINEER, List.of(Roles.SENSORS_WRITE));
         }
+        if (path.startsWith("/api/v1/feedback")) {
+            return method.equals("post") ? new Rule(Roles.TECHNICIAN, List.of(Roles.SEARCH, Roles.ASK))
+                    : new Rule(Roles.ADMIN, List.of()); // the figures and the export: who judged what
+        }
         if (path.startsWith("/api/v1/tickets")) {
             return new Rule(Roles.TECHNICIAN, List.of()); // raised by a person, named in the ticket system's audit
         }
@@ -83,7 +87,7 @@ class AccessSweepTest {
     }
 
     static final List<String> PAGES = List.of("/", "/search?q=leak", "/ask", "/ask?question=leak", "/records/1", "/records/new", "/assets", "/assets/X", "/imports", "/trends", "/digests",
-            "/admin/users", "/admin/api-keys", "/admin/integrations", "/admin/audit");
+            "/admin/users", "/admin/api-keys", "/admin/integrations", "/admin/quality", "/admin/audit");
 
     static String pageRole(String page) {
         return page.startsWith("/admin") ? Roles.ADMIN : page.startsWith("/imports") ? Roles.ENGINEER : Roles.TECHNICIAN;
