@@ -107,7 +107,9 @@ test("an ended session sends the browser to the sign-in page once, saying so, in
 
 const PAGES = [["records", "/"], ["record", null], ["search", "/search?q=pump+seal+leak"], ["ask", "/ask"],
   ["assets", "/assets"], ["asset", "/assets/P-9"], ["new-record", "/records/new"], ["imports", "/imports"],
-  ["admin-users", "/admin/users"], ["admin-keys", "/admin/api-keys"], ["admin-audit", "/admin/audit"]];
+  ["admin-users", "/admin/users"], ["admin-keys", "/admin/api-keys"], ["admin-audit", "/admin/audit"],
+  ["at-risk", "/at-risk"], ["trends", "/trends"], ["digests", "/digests"], ["integrations", "/admin/integrations"],
+  ["quality", "/admin/quality"]];
 
 for (const [width, height] of [[768, 1024], [390, 844]]) {
   test(`every page fits a ${width} px wide screen`, async () => {
