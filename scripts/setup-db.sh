@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this machine ready to run Faultline's database: PostgreSQL reachable, pgvector (0.8+) available,
-# the faultline role and databases created, and the vector and btree_gin extensions created in them.
+# the faultline role and databases created, and the vector, btree_gin and pg_trgm extensions created in them.
 # Idempotent: every step checks first and says what it does. Safe to run again.
 #
 # Settings (env vars, with local defaults):
@@ -108,6 +108,8 @@ for db in $DB_NAMES; do
     psql_super -d "$db" -c "create extension if not exists vector"
     # btree_gin (contrib, trusted) lets the full-text index lead with the site; the migrations would create it too
     psql_super -d "$db" -c "create extension if not exists btree_gin"
+    # pg_trgm (contrib, trusted): trigram similarity for collapsing near-identical search results
+    psql_super -d "$db" -c "create extension if not exists pg_trgm"
     say "database $db ready (vector $(psql_super -d "$db" -c "select extversion from pg_extension where extname='vector'"))"
 done
 say "done"

@@ -30,10 +30,12 @@ public class AskService {
     private final AskConfig config;
     private final RecordConfig records;
     private final dev.faultline.predict.PredictionService predictions;
+    private final CountingAnswerer counting;
 
     AskService(SearchService search, Embedder embedder, Generator generator, ExtractiveAnswerer extractive,
             LlmAnswerer llm, AskConfig config, RecordConfig records,
-            dev.faultline.predict.PredictionService predictions) {
+            dev.faultline.predict.PredictionService predictions, CountingAnswerer counting) {
+        this.counting = counting;
         this.predictions = predictions;
         this.search = search;
         this.embedder = embedder;
@@ -60,6 +62,15 @@ public class AskService {
 
     private AskView answer(AskRequest request, AskEvents events) {
         String question = check(request);
+        // "how many", "since when", "which asset most": counted in the database, whichever generator is set
+        java.util.Optional<AskView> counted = counting.answer(question,
+                request.filters() == null ? AskRequest.Filters.NONE : request.filters(), records.defaultZone());
+        if (counted.isPresent()) {
+            if (events != null) {
+                counted.get().retrieved().forEach(events::retrieved);
+            }
+            return counted.get();
+        }
         float[] vector = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
         SearchView found = search.search(query(question, request.filters()), vector);
         return answer(question, vector, found, events).withPredictions(predictions(request, found));
@@ -131,12 +142,16 @@ public class AskService {
     private static List<AskView.Retrieved> retrieved(List<SearchView.Hit> hits) {
         List<AskView.Retrieved> out = new ArrayList<>();
         for (SearchView.Hit h : hits) {
-            RecordView r = h.record();
-            out.add(new AskView.Retrieved(out.size() + 1, r.id(), r.title(), r.textWithFields(),
-                    r.asset() == null ? null : r.asset().name() != null ? r.asset().name() : r.asset().id(),
-                    r.occurredAt(), h.snippet(), h.score(), action(r)));
+            out.add(retrieved(out.size() + 1, h.record(), h.snippet(), h.score()));
         }
         return out;
+    }
+
+    /** A record as the answer's record number {@code n}. */
+    static AskView.Retrieved retrieved(int n, RecordView r, String snippet, double score) {
+        return new AskView.Retrieved(n, r.id(), r.title(), r.textWithFields(),
+                r.asset() == null ? null : r.asset().name() != null ? r.asset().name() : r.asset().id(),
+                r.occurredAt(), snippet, score, action(r));
     }
 
     private static final List<String> ACTION_FIELDS = List.of("action", "corrective_action", "correctiveaction",

@@ -15,7 +15,7 @@ import java.util.List;
 public class ExtractiveAnswerer {
 
     static final String NAME = "extractive";
-    static final String NO_ANSWER = "The records found do not answer this question.";
+    static final String NO_ANSWER = "Not found in the records: the records found do not answer this question.";
 
     private record Unit(int n, String text, float[] vector, double relevance) {}
 
@@ -41,7 +41,8 @@ public class ExtractiveAnswerer {
             }
         }
         if (texts.isEmpty()) {
-            return new Answer(records.isEmpty() ? "No records match this question." : NO_ANSWER, List.of());
+            return new Answer(records.isEmpty() ? "Not found in the records: no record matches this question." : NO_ANSWER,
+                    List.of());
         }
         List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
         List<Unit> units = new ArrayList<>();

@@ -34,6 +34,24 @@ public interface SearchConfig {
     int candidates();
 
     /**
+     * Records whose text is at least this alike to a better-ranked result's (trigram similarity, pg_trgm, 0 to 1), and
+     * that name the same sides and positions, are collapsed under it ("+4 similar records"). Above 1: not by text.
+     */
+    @WithDefault("0.7")
+    double duplicateTextSimilarity();
+
+    /**
+     * As {@link #duplicateTextSimilarity()}, by meaning: at least this similar (cosine of their first passages).
+     * Above 1: not by meaning. Both above 1 turn collapsing off.
+     */
+    @WithDefault("0.97")
+    double duplicateSimilarity();
+
+    /** How many of the best fused candidates are compared for near duplicates; the rest are shown as they come. */
+    @WithDefault("100")
+    int duplicateWindow();
+
+    /**
      * With a filter, the vector list is made of the records that pass it among this many nearest vectors (of the
      * site's own graph when the filter names a site that has one, see {@link #siteIndexes()}; HNSW
      * {@code ef_search}; scaled up for deep pages; at most 1,000, pgvector's limit). Larger finds more of a filtered site's records and costs more

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +43,11 @@ public class SearchResource {
             @QueryParam("asset") String asset, @QueryParam("site") String site, @QueryParam("kind") String kind,
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("faultClass") String faultClass, @QueryParam("limit") Integer limit,
-            @QueryParam("offset") Integer offset) {
-        return service.search(query(q, mode, asset, site, kind, source, from, to, faultClass, limit, offset, config));
+            @QueryParam("offset") Integer offset,
+            @Parameter(description = "Near-identical records under the best-ranked one, in its duplicates (default"
+                    + " true); false lists each on its own") @QueryParam("collapse") Boolean collapse) {
+        return service.search(query(q, mode, asset, site, kind, source, from, to, faultClass, limit, offset, config)
+                .withCollapse(collapse == null || collapse));
     }
 
     @GET
@@ -55,7 +59,7 @@ public class SearchResource {
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("faultClass") String faultClass) {
         SearchView found = service.search(query(q, mode, asset, site, kind, source, from, to, faultClass,
-                config.maxPageSize(), 0, config));
+                config.maxPageSize(), 0, config).withCollapse(false));
         return jakarta.ws.rs.core.Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> {
             try (dev.faultline.record.RecordCsv csv = new dev.faultline.record.RecordCsv(out)) {
                 found.items().forEach(h -> csv.write(h.record(), h.score()));

@@ -40,6 +40,7 @@ public class SearchService {
     private final IndexService index;
     private final SearchConfig config;
     private final Shorthand shorthand = Shorthand.load();
+    private final NearDuplicates duplicates;
     /**
      * Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction);
      * bounded, so a burst of searches queues here instead of taking every database connection.
@@ -57,8 +58,9 @@ public class SearchService {
     private final QueryVectors queryVectors;
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
-            SearchConfig config, MeterRegistry metrics) {
+            SearchConfig config, MeterRegistry metrics, NearDuplicates duplicates) {
         this.repository = repository;
+        this.duplicates = duplicates;
         this.records = records;
         this.embedder = embedder;
         this.index = index;
@@ -147,13 +149,24 @@ public class SearchService {
             }
             LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights);
             List<Long> all = new ArrayList<>(fused.keySet());
-            List<Long> page = all.subList(Math.min(q.offset(), all.size()), Math.min(q.offset() + q.limit(), all.size()));
+            LinkedHashMap<Long, List<Long>> groups = groups(q, all);
+            List<Long> leaders = new ArrayList<>(groups.keySet());
+            List<Long> page = leaders.subList(Math.min(q.offset(), leaders.size()),
+                    Math.min(q.offset() + q.limit(), leaders.size()));
             Map<Long, String> snippets = repository.snippets(page, tsquery);
+            List<Long> shown = new ArrayList<>(page);
+            page.forEach(id -> shown.addAll(groups.get(id)));
+            Map<Long, RecordView> byId = new java.util.HashMap<>();
+            records.records(shown).forEach(r -> byId.put(r.id(), r));
             List<SearchView.Hit> hits = new ArrayList<>();
-            for (RecordView r : records.records(page)) {
-                hits.add(new SearchView.Hit(r, round(fused.get(r.id())), Snippets.html(snippets.get(r.id()))));
+            for (Long id : page) {
+                RecordView r = byId.get(id);
+                if (r != null) {
+                    hits.add(new SearchView.Hit(r, round(fused.get(id)), Snippets.html(snippets.get(id)),
+                            groups.get(id).stream().map(byId::get).filter(java.util.Objects::nonNull).toList()));
+                }
             }
-            SearchView view = new SearchView(hits, all.size(), repository.facets(all), q.mode().name(),
+            SearchView view = new SearchView(hits, leaders.size(), repository.facets(all), q.mode().name(),
                     embedder.modelId(), index.pending());
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("search %s: embed %d ms, vectors %d ms, keyword done %d ms later, page and facets %d ms;"
@@ -253,6 +266,17 @@ public class SearchService {
         addUpTo(ids, repository.keyword(tsquery, List.of(selective(terms)), q.filter(), candidates, config.rankCap()),
                 candidates);
         return new ArrayList<>(ids);
+    }
+
+    /** The fused ids grouped by {@link NearDuplicates} when the query collapses, else each on its own. */
+    private LinkedHashMap<Long, List<Long>> groups(SearchQuery q, List<Long> fused) throws SQLException {
+        if (q.collapse() && (config.duplicateSimilarity() <= 1 || config.duplicateTextSimilarity() <= 1)) {
+            return duplicates.collapse(fused, embedder.modelId(), config.duplicateTextSimilarity(),
+                    config.duplicateSimilarity(), config.duplicateWindow());
+        }
+        LinkedHashMap<Long, List<Long>> alone = new LinkedHashMap<>();
+        fused.forEach(id -> alone.put(id, List.of()));
+        return alone;
     }
 
     private float[] embedQuestion(String text) {

@@ -13,6 +13,14 @@ public record SearchView(
         List<Hit> items, long total, Map<String, Map<String, Long>> facets, String mode, String model,
         long pendingEmbeddings) {
 
-    /** One result. {@code snippet} is HTML-escaped text with {@code <mark>} around matched words. */
-    public record Hit(RecordView record, double score, String snippet) {}
+    /**
+     * One result. {@code snippet} is HTML-escaped text with {@code <mark>} around matched words; {@code duplicates}
+     * the near-identical records collapsed under it, in rank order.
+     */
+    public record Hit(RecordView record, double score, String snippet, List<RecordView> duplicates) {
+
+        public Hit(RecordView record, double score, String snippet) {
+            this(record, score, snippet, List.of());
+        }
+    }
 }

@@ -16,11 +16,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maintenance shorthand ("CYL", "R/H", "GSKT") and its expansions, from {@code search/shorthand.tsv}. Turns a
+ * Maintenance shorthand ("CYL", "R/H", "GSKT") and its expansions, from {@code search/shorthand.tsv} and
+ * {@code search/shorthand-maintnorm.tsv}. Turns a
  * query into a PostgreSQL {@code tsquery} in which every term is optional (OR) and each term also matches its
  * shorthand or expansion: "right hand cylinder" finds "R/H CYL" and the other way round.
  */
 final class Shorthand {
+
+    /** Written by hand (with MaintNet's abbreviation list), and learnt from MaintNorm (scripts/learn-shorthand.mjs). */
+    private static final List<String> DICTIONARIES = List.of("/search/shorthand.tsv", "/search/shorthand-maintnorm.tsv");
 
     private final Map<String, Set<String>> alternatives = new HashMap<>();
     /** Words PostgreSQL's {@code english} configuration drops from every tsvector and tsquery. */
@@ -36,17 +40,19 @@ final class Shorthand {
         } catch (IOException e) {
             throw new UncheckedIOException("reading search/english.stop", e);
         }
-        try (InputStream in = Shorthand.class.getResourceAsStream("/search/shorthand.tsv");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (String file : DICTIONARIES) {
+            try (InputStream in = Shorthand.class.getResourceAsStream(file);
+                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] cols = line.split("\t");
+                    s.add(cols[0].strip().toLowerCase(Locale.ROOT), cols[1].strip().toLowerCase(Locale.ROOT));
                 }
-                String[] cols = line.split("\t");
-                s.add(cols[0].strip().toLowerCase(Locale.ROOT), cols[1].strip().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + file, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading search/shorthand.tsv", e);
         }
         return s;
     }
@@ -56,7 +62,10 @@ final class Shorthand {
         alternatives.computeIfAbsent(expansion, k -> new LinkedHashSet<>()).add(shorthand);
     }
 
-    /** The query's words, lower case, with surrounding punctuation removed ("R/H," → "r/h"). */
+    /**
+     * The query's words, lower case, with surrounding punctuation removed ("R/H," → "r/h", "#3" → "3"), and the
+     * word "number" (no, nr) before a position number left out.
+     */
     static List<String> words(String query) {
         List<String> words = new ArrayList<>();
         for (String raw : query.toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -65,8 +74,16 @@ final class Shorthand {
                 words.add(w);
             }
         }
+        // "number 3 cylinder", "no. 3 cyl": the position is written "#3" (the number alone in full text) in logs
+        for (int i = words.size() - 2; i >= 0; i--) {
+            if (POSITION_WORDS.contains(words.get(i)) && words.get(i + 1).matches("\\d{1,2}")) {
+                words.remove(i);
+            }
+        }
         return words;
     }
+
+    private static final Set<String> POSITION_WORDS = Set.of("number", "no", "nr", "num");
 
     /** Every word, two-word and three-word phrase of the query with its alternatives; null when nothing is left. */
     String tsquery(String query) {

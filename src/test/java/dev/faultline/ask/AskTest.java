@@ -84,7 +84,8 @@ class AskTest {
                 .body(Map.of("question", "what is the capital of France?"))
                 .post("/api/v1/ask").then().statusCode(200).extract().jsonPath();
         // nothing retrieved at all, or retrieved records without a relevant sentence: both say so, cite nothing
-        assertTrue(List.of("The records found do not answer this question.", "No records match this question.")
+        assertTrue(List.of("Not found in the records: the records found do not answer this question.",
+                "Not found in the records: no record matches this question.")
                 .contains(a.getString("answer")), a.getString("answer"));
         assertEquals(List.of(), a.getList("citations"));
     }
@@ -109,6 +110,6 @@ class AskTest {
                 .body(Map.of("question", "what was replaced?", "filters", Map.of("source", "nowhere")))
                 .post("/api/v1/ask").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(), a.getList("retrieved"));
-        assertEquals("No records match this question.", a.getString("answer"));
+        assertEquals("Not found in the records: no record matches this question.", a.getString("answer"));
     }
 }

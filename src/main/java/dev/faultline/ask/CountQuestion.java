@@ -1,0 +1,63 @@
+package dev.faultline.ask;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A question answered by counting records rather than by quoting them: "how many / how often / number of"
+ * ({@link Kind#COUNT}), "since when / when did … first" ({@link Kind#FIRST}), "which asset (aircraft, machine…)
+ * … most" ({@link Kind#MOST}). The subject is what is left once the question words and the words every record
+ * shares by being a record of a problem ("fail", "problem") are taken out; what was done ("replaced") stays:
+ * "how often did the left magneto fail?" counts the records about the left magneto.
+ */
+record CountQuestion(Kind kind, String subject) {
+
+    enum Kind { COUNT, FIRST, MOST }
+
+    private static final Pattern COUNT = Pattern.compile(
+            "^(?:how\\s+many(?:\\s+times)?|how\\s+often|how\\s+frequently|number\\s+of|count(?:\\s+of)?)\\b(.*)$");
+    private static final Pattern FIRST = Pattern.compile(
+            "^(?:since\\s+when|when\\s+(?:did|was|were|has|have)\\b(?=.*\\bfirst\\b)|when\\s+(?:was|were)\\s+the\\s+first)\\b(.*)$");
+    private static final Pattern MOST = Pattern.compile(
+            "^(?:which|what)\\s+(?:asset|aircraft|plane|machine|unit|equipment|device|engine|pump|vehicle|tail"
+                    + "(?:\\s+number)?)s?\\b(?=.*\\bmost\\b)(.*)$");
+
+    /** Words of the question form, and words that every problem record shares, left out of the subject. */
+    private static final Set<String> NOT_SUBJECT = Set.of("times", "time", "often", "did", "does", "do", "done", "was",
+            "were", "is", "are", "has", "have", "had", "been", "be", "being", "the", "a", "an", "of", "on", "in", "at",
+            "for", "with", "by", "to", "we", "our", "us", "there", "any", "ever", "all", "records", "record", "logged",
+            "log", "logs", "reported", "report", "reports", "fail", "failed", "fails", "failing", "failure", "failures",
+            "problem", "problems", "issue", "issues", "occur", "occurred", "occurs", "happen", "happened", "happens",
+            "trouble", "most", "first", "since", "when", "get", "got", "see", "seen", "found", "find", "which", "what",
+            "that", "it", "its", "they", "their", "go", "went", "gone", "bad", "like", "such", "this",
+            "these", "those", "asset", "assets", "aircraft", "machine", "machines", "unit", "units");
+
+    /** The counting question in {@code question}, if it is one with a subject left to count. */
+    static Optional<CountQuestion> parse(String question) {
+        String q = question.toLowerCase(Locale.ROOT).strip().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ");
+        for (Kind kind : Kind.values()) {
+            Matcher m = (kind == Kind.COUNT ? COUNT : kind == Kind.FIRST ? FIRST : MOST).matcher(q);
+            if (m.matches()) {
+                String subject = subject(m.group(1));
+                return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(kind, subject));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String subject(String rest) {
+        List<String> kept = new ArrayList<>();
+        for (String w : rest.strip().split(" ")) {
+            String bare = w.replaceAll("^[^\\p{L}\\p{N}#]+|[^\\p{L}\\p{N}/&]+$", "").replaceAll("'s$", "");
+            if (!bare.isEmpty() && !NOT_SUBJECT.contains(bare)) {
+                kept.add(bare);
+            }
+        }
+        return String.join(" ", kept);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.faultline.search;
+
+import dev.faultline.record.RecordFilter;
+import dev.faultline.record.RecordService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Exact counts for questions such as "how often did the left magneto fail?": the records with every word of the
+ * subject, each word or phrase also as its shorthand or expansion ("left" as L/H, LH, LT; "magneto" as MAG), as
+ * the keyword search's first tier finds them, in the question's filters.
+ */
+@ApplicationScoped
+public class CountService {
+
+    private final MatchCounts counts;
+    private final RecordService records;
+    private final Shorthand shorthand = Shorthand.load();
+
+    CountService(MatchCounts counts, RecordService records) {
+        this.counts = counts;
+        this.records = records;
+    }
+
+    /** The count with up to {@code examples} first and latest records; null when the subject has no word to match. */
+    @Transactional
+    public CountView count(String subject, RecordFilter filter, int examples) {
+        List<String> groups = shorthand.groups(subject);
+        if (groups.isEmpty()) {
+            return null;
+        }
+        String tsquery = String.join(" & ", groups);
+        try {
+            MatchCounts.Counted c = counts.count(tsquery, filter, examples);
+            return new CountView(c.count(), tsquery, c.first(), c.last(), c.assets(), records.records(c.firstIds()),
+                    records.records(c.latestIds()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting records: " + e.getMessage(), e);
+        }
+    }
+}

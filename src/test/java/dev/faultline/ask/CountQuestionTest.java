@@ -1,0 +1,41 @@
+package dev.faultline.ask;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CountQuestionTest {
+
+    @Test
+    void countingQuestionsAndTheirSubject() {
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "left magneto")),
+                CountQuestion.parse("How often did the left magneto fail?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "#3 cylinder low compression")),
+                CountQuestion.parse("how many times was there #3 cylinder low compression"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "tachometer replaced")),
+                CountQuestion.parse("How many times was the tachometer replaced?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "printer paper jams")),
+                CountQuestion.parse("Number of printer paper jams"));
+    }
+
+    @Test
+    void sinceWhenAndWhichAssetMost() {
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.FIRST, "cracked exhaust")),
+                CountQuestion.parse("Since when do we have cracked exhaust problems?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.FIRST, "right brake leak")),
+                CountQuestion.parse("When did the right brake leak first occur?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "oil leaks")),
+                CountQuestion.parse("Which aircraft had the most oil leaks?"));
+    }
+
+    @Test
+    void otherQuestionsAreNotCounted() {
+        assertTrue(CountQuestion.parse("what was done about cracked exhaust stacks?").isEmpty());
+        assertTrue(CountQuestion.parse("why does the left magneto drop?").isEmpty());
+        assertTrue(CountQuestion.parse("when was the tachometer replaced?").isEmpty(), "no 'first': a lookup");
+        // nothing left to count once the question words are gone
+        assertTrue(CountQuestion.parse("how many times did it fail?").isEmpty());
+    }
+}
