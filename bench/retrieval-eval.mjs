@@ -41,7 +41,8 @@ async function evalMaintNorm(texts) {
       n++;
       const relevant = new Set(byRaw.get(t.raw));
       const items = await search(t.norm, mode, "maintnorm", 20);
-      const rank = items.findIndex((h) => relevant.has(h.record.externalId));
+      // a record collapsed under a result (near duplicates, "+2 similar records") is found at that result's rank
+      const rank = items.findIndex((h) => [h.record, ...(h.duplicates ?? [])].some((r) => relevant.has(r.externalId)));
       if (rank === 0) r1++;
       if (rank >= 0 && rank < 10) r10++;
       if (rank >= 0) mrr += 1 / (rank + 1);

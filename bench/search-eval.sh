@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/app.sh
-DB=faultline_searcheval
+DB="${SEARCH_EVAL_DB:-faultline_searcheval}"
 if [ "${1:-}" = reuse ]; then
     run_app 8097 "$DB" bench/out/search-eval-app.log   # a new bootstrap key is registered on start
 else
@@ -18,6 +18,10 @@ else
 fi
 echo "waiting for embeddings..."
 until curl -sf -H "Authorization: Bearer $KEY" "$URL/api/v1/index/status" | grep -q '"pending":0,'; do sleep 2; done
+echo "waiting for the spelling vocabulary (built 30 s after start, then when records change)..."
+until [ "$(psql -h 127.0.0.1 -U faultline -d "$DB" -Atc "SELECT count(*) FROM search_vocabulary_state")" = 1 ]; do
+    kill -0 $APP; sleep 2
+done
 psql -h 127.0.0.1 -U faultline -d "$DB" -qc "ANALYZE records, record_embeddings, assets"
 node bench/eval/count-relevant.mjs > /dev/null
 FAULTLINE_URL="$URL" FAULTLINE_API_KEY="$KEY" node bench/search-eval.mjs run

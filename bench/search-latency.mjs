@@ -23,6 +23,8 @@ function report(name, ms) {
 const cases = [
   ["hybrid + site filter", (q) => ({ q, mode: "hybrid", site: "Site 3", limit: "20" })],
   ["hybrid", (q) => ({ q, mode: "hybrid", limit: "20" })],
+  // the same without the near-duplicate stage (collapse=false): its cost, in the same run
+  ["hybrid, no collapse", (q) => ({ q, mode: "hybrid", limit: "20", collapse: "false" })],
   ["keyword + site filter", (q) => ({ q, mode: "keyword", site: "Site 3", limit: "20" })],
   ["semantic + site filter", (q) => ({ q, mode: "semantic", site: "Site 3", limit: "20" })],
 ];

@@ -108,7 +108,7 @@ for db in $DB_NAMES; do
     psql_super -d "$db" -c "create extension if not exists vector"
     # btree_gin (contrib, trusted) lets the full-text index lead with the site; the migrations would create it too
     psql_super -d "$db" -c "create extension if not exists btree_gin"
-    # pg_trgm (contrib, trusted): trigram similarity for collapsing near-identical search results
+    # pg_trgm (contrib, trusted): trigram similarity for spelling help in search
     psql_super -d "$db" -c "create extension if not exists pg_trgm"
     say "database $db ready (vector $(psql_super -d "$db" -c "select extversion from pg_extension where extname='vector'"))"
 done

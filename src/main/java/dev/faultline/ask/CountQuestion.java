@@ -35,7 +35,9 @@ record CountQuestion(Kind kind, String subject) {
             "problem", "problems", "issue", "issues", "occur", "occurred", "occurs", "happen", "happened", "happens",
             "trouble", "most", "first", "since", "when", "get", "got", "see", "seen", "found", "find", "which", "what",
             "that", "it", "its", "they", "their", "go", "went", "gone", "bad", "like", "such", "this",
-            "these", "those", "asset", "assets", "aircraft", "machine", "machines", "unit", "units");
+            "these", "those", "entries", "entry", "say", "says", "said", "describe", "describes", "described",
+            "involve", "involves", "involved", "involving", "relate", "relates", "related", "mention", "mentions",
+            "mentioned", "came", "come", "comes", "faa", "asset", "assets", "aircraft", "machine", "machines", "unit", "units");
 
     /** The counting question in {@code question}, if it is one with a subject left to count. */
     static Optional<CountQuestion> parse(String question) {
@@ -50,12 +52,24 @@ record CountQuestion(Kind kind, String subject) {
         return Optional.empty();
     }
 
+    /**
+     * The subject's words; two words joined by "or" ("collapsing or breaking") are kept as one alternative,
+     * written {@code collapsing|breaking}, which the counter matches as either.
+     */
     private static String subject(String rest) {
         List<String> kept = new ArrayList<>();
+        boolean or = false;
         for (String w : rest.strip().split(" ")) {
             String bare = w.replaceAll("^[^\\p{L}\\p{N}#]+|[^\\p{L}\\p{N}/&]+$", "").replaceAll("'s$", "");
-            if (!bare.isEmpty() && !NOT_SUBJECT.contains(bare)) {
-                kept.add(bare);
+            if (bare.equals("or") && !kept.isEmpty()) {
+                or = true;
+            } else if (!bare.isEmpty() && !NOT_SUBJECT.contains(bare)) {
+                if (or) {
+                    kept.set(kept.size() - 1, kept.getLast() + "|" + bare);
+                } else {
+                    kept.add(bare);
+                }
+                or = false;
             }
         }
         return String.join(" ", kept);

@@ -38,6 +38,7 @@ class CountingAnswerer {
             return Optional.empty();
         }
         CountQuestion q = parsed.get();
+        String subject = q.subject().replace("|", " or ");
         CountView c = counts.count(q.subject(), filter(f, f.asset(), zone), EXAMPLES);
         if (c == null) {
             return Optional.empty();
@@ -45,10 +46,10 @@ class CountingAnswerer {
         String counted = "\nCounted: records containing " + readable(c.counted())
                 + (filtered(f) ? ", in the filters set" : "") + ".";
         if (c.count() == 0) {
-            return Optional.of(view("Not found in the records: no record is about “" + q.subject() + "”." + counted,
+            return Optional.of(view("Not found in the records: no record is about “" + subject + "”." + counted,
                     List.of()));
         }
-        String about = c.count() + (c.count() == 1 ? " record is" : " records are") + " about “" + q.subject() + "”";
+        String about = c.count() + (c.count() == 1 ? " record is" : " records are") + " about “" + subject + "”";
         return Optional.of(switch (q.kind()) {
             case COUNT -> view(about + span(c.first(), c.last()) + ". The latest:" + bullets(c.latest()) + counted,
                     c.latest());
@@ -58,12 +59,12 @@ class CountingAnswerer {
                 yield view("First recorded " + date(c.first()) + "; " + about + span(c.first(), c.last()) + ":"
                         + bullets(cited) + counted, cited);
             }
-            case MOST -> most(q, c, f, zone, about, counted);
+            case MOST -> most(q, subject, c, f, zone, about, counted);
         });
     }
 
-    private AskView most(CountQuestion q, CountView c, AskRequest.Filters f, ZoneId zone, String about,
-            String counted) {
+    private AskView most(CountQuestion q, String subject, CountView c, AskRequest.Filters f, ZoneId zone,
+            String about, String counted) {
         if (c.assets().isEmpty()) {
             return view(about + ", none of them on an asset." + bullets(c.latest()) + counted, c.latest());
         }
@@ -73,7 +74,7 @@ class CountingAnswerer {
         CountView mine = counts.count(q.subject(), filter(f, top.asset(), zone), EXAMPLES);
         List<RecordView> cited = mine == null ? c.latest() : mine.latest();
         return view(top.asset() + " has the most: " + top.records() + " of the " + c.count() + " records about “"
-                + q.subject() + "”" + (others.isEmpty() ? "" : " (then " + others + ")") + ". Its latest:"
+                + subject + "”" + (others.isEmpty() ? "" : " (then " + others + ")") + ". Its latest:"
                 + bullets(cited) + counted, cited);
     }
 

@@ -5,6 +5,7 @@ import dev.faultline.record.RecordService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,10 +25,39 @@ public class CountService {
         this.records = records;
     }
 
+    /**
+     * The subject's groups of alternatives, as {@link Shorthand#groups}; a word written {@code a|b} is one group
+     * matching either ("collapsing or breaking").
+     */
+    List<String> groups(String subject) {
+        List<String> groups = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        for (String token : subject.split(" ")) {
+            if (!token.contains("|")) {
+                plain.append(token).append(' ');
+                continue;
+            }
+            groups.addAll(shorthand.groups(plain.toString()));
+            plain.setLength(0);
+            List<String> either = new ArrayList<>();
+            for (String part : token.split("\\|")) {
+                List<String> g = shorthand.groups(part);
+                if (!g.isEmpty()) {
+                    either.add(g.size() == 1 ? g.getFirst() : "(" + String.join(" & ", g) + ")");
+                }
+            }
+            if (!either.isEmpty()) {
+                groups.add(either.size() == 1 ? either.getFirst() : "(" + String.join(" | ", either) + ")");
+            }
+        }
+        groups.addAll(shorthand.groups(plain.toString()));
+        return groups;
+    }
+
     /** The count with up to {@code examples} first and latest records; null when the subject has no word to match. */
     @Transactional
     public CountView count(String subject, RecordFilter filter, int examples) {
-        List<String> groups = shorthand.groups(subject);
+        List<String> groups = groups(subject);
         if (groups.isEmpty()) {
             return null;
         }

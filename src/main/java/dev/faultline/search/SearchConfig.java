@@ -34,20 +34,40 @@ public interface SearchConfig {
     int candidates();
 
     /**
-     * Records whose text is at least this alike to a better-ranked result's (trigram similarity, pg_trgm, 0 to 1), and
-     * that name the same sides and positions, are collapsed under it ("+4 similar records"). Above 1: not by text.
+     * Records whose text is at least this alike to a better-ranked result's (cosine of their word counts, 0 to 1; case
+     * and punctuation aside), and that name the same sides and positions, are collapsed under it ("+4 similar
+     * records"). Above 1 turns collapsing off.
      */
-    @WithDefault("0.7")
-    double duplicateTextSimilarity();
-
-    /**
-     * As {@link #duplicateTextSimilarity()}, by meaning: at least this similar (cosine of their first passages).
-     * Above 1: not by meaning. Both above 1 turn collapsing off.
-     */
-    @WithDefault("0.97")
+    @WithDefault("0.85")
     double duplicateSimilarity();
 
-    /** How many of the best fused candidates are compared for near duplicates; the rest are shown as they come. */
+    /** Spelling help for the keyword list ({@link Vocabulary}). */
+    Spelling spelling();
+
+    /** {@code faultline.search.spelling.*}. */
+    interface Spelling {
+
+        /** How often the vocabulary is rebuilt when records have changed (a pass over all records' full text). */
+        @WithDefault("15m")
+        String interval();
+
+        /** Query words held by fewer records than this get a correction (unknown words: 0 records). */
+        @WithDefault("20")
+        int rareBelow();
+
+        /** A correction must be held by at least this many times as many records as the word typed. */
+        @WithDefault("5")
+        int times();
+
+        /** And be at least this alike (trigram similarity, 0 to 1); above 1 turns spelling help off. */
+        @WithDefault("0.4")
+        double minSimilarity();
+    }
+
+    /**
+     * How many of the best fused candidates the stages after fusion read: sides and positions put first, near
+     * duplicates compared; the rest are shown as they come.
+     */
     @WithDefault("100")
     int duplicateWindow();
 

@@ -40,7 +40,8 @@ public class SearchService {
     private final IndexService index;
     private final SearchConfig config;
     private final Shorthand shorthand = Shorthand.load();
-    private final NearDuplicates duplicates;
+    private final CandidateTexts candidateTexts;
+    private final Vocabulary vocabulary;
     /**
      * Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction);
      * bounded, so a burst of searches queues here instead of taking every database connection.
@@ -58,9 +59,10 @@ public class SearchService {
     private final QueryVectors queryVectors;
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
-            SearchConfig config, MeterRegistry metrics, NearDuplicates duplicates) {
+            SearchConfig config, MeterRegistry metrics, CandidateTexts candidateTexts, Vocabulary vocabulary) {
         this.repository = repository;
-        this.duplicates = duplicates;
+        this.candidateTexts = candidateTexts;
+        this.vocabulary = vocabulary;
         this.records = records;
         this.embedder = embedder;
         this.index = index;
@@ -103,7 +105,8 @@ public class SearchService {
     private SearchView search(SearchQuery q, float[] queryVector, boolean counted) {
         long started = System.nanoTime();
         try {
-            List<String> terms = shorthand.terms(q.text());
+            Map<String, Set<String>> corrections = q.mode() == SearchQuery.Mode.semantic ? Map.of() : corrections(q.text());
+            List<String> terms = shorthand.terms(q.text(), corrections);
             String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
             int candidates = Math.max(config.candidates(), q.offset() + q.limit());
             if (counted && repository.hasOwnIndexes(q.filter())) {
@@ -116,8 +119,9 @@ public class SearchService {
             CompletableFuture<List<Long>> keyword = null;
             if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
                 keyword = q.mode() == SearchQuery.Mode.hybrid
-                        ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates), parallel)
-                        : CompletableFuture.completedFuture(keyword(q, terms, tsquery, candidates));
+                        ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates, corrections),
+                                parallel)
+                        : CompletableFuture.completedFuture(keyword(q, terms, tsquery, candidates, corrections));
             }
             List<Long> semantic = null;
             long embedded = started;
@@ -149,7 +153,10 @@ public class SearchService {
             }
             LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights);
             List<Long> all = new ArrayList<>(fused.keySet());
-            LinkedHashMap<Long, List<Long>> groups = groups(q, all);
+            // the stages after fusion read the best candidates' texts once: sides and positions, near duplicates
+            Map<Long, String> texts = candidateTexts.texts(all.subList(0, Math.min(config.duplicateWindow(), all.size())));
+            all = PositionOrder.order(q.text(), all, texts);
+            LinkedHashMap<Long, List<Long>> groups = groups(q, all, texts);
             List<Long> leaders = new ArrayList<>(groups.keySet());
             List<Long> page = leaders.subList(Math.min(q.offset(), leaders.size()),
                     Math.min(q.offset() + q.limit(), leaders.size()));
@@ -217,9 +224,10 @@ public class SearchService {
         parallel.shutdownNow();
     }
 
-    private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates) {
+    private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates,
+            Map<String, Set<String>> corrections) {
         try {
-            return keyword(q, terms, tsquery, candidates);
+            return keyword(q, terms, tsquery, candidates, corrections);
         } catch (SQLException e) {
             throw new CompletionException(e);
         }
@@ -243,8 +251,9 @@ public class SearchService {
      * an engine logbook) are answered from the few records with all or nearly all words instead of ranking half
      * the table; it also puts the record with both words above the one that repeats one of them.
      */
-    private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates) throws SQLException {
-        List<String> groups = shorthand.groups(q.text());
+    private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates,
+            Map<String, Set<String>> corrections) throws SQLException {
+        List<String> groups = shorthand.groups(q.text(), corrections);
         List<List<String>> tiers = new ArrayList<>(); // each: tsqueries, any of which matches
         if (groups.size() > 1) {
             tiers.add(List.of(String.join(" & ", groups)));
@@ -268,11 +277,34 @@ public class SearchService {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * Words of a question (5 letters or more) that no record holds, that the shorthand dictionaries do not know and
+     * that have no spelling correction: "dishwasher" in a logbook of aircraft. Empty until the vocabulary is built.
+     */
+    public List<String> unknownWords(String question) {
+        List<String> candidates = Shorthand.words(question).stream()
+                .filter(w -> w.length() >= 5 && w.chars().allMatch(Character::isLetter) && !shorthand.knows(w))
+                .distinct().toList();
+        List<String> unknown = vocabulary.unknown(candidates);
+        if (unknown.isEmpty()) {
+            return unknown;
+        }
+        Map<String, Set<String>> corrected = vocabulary.corrections(unknown);
+        return unknown.stream().filter(w -> !corrected.containsKey(w)).toList();
+    }
+
+    /** Spelling corrections for the query's words the dictionaries do not know (letters only, 4 or more). */
+    private Map<String, Set<String>> corrections(String text) {
+        List<String> unknown = Shorthand.words(text).stream()
+                .filter(w -> w.length() >= 4 && w.chars().allMatch(Character::isLetter) && !shorthand.knows(w))
+                .distinct().toList();
+        return unknown.isEmpty() ? Map.of() : vocabulary.corrections(unknown);
+    }
+
     /** The fused ids grouped by {@link NearDuplicates} when the query collapses, else each on its own. */
-    private LinkedHashMap<Long, List<Long>> groups(SearchQuery q, List<Long> fused) throws SQLException {
-        if (q.collapse() && (config.duplicateSimilarity() <= 1 || config.duplicateTextSimilarity() <= 1)) {
-            return duplicates.collapse(fused, embedder.modelId(), config.duplicateTextSimilarity(),
-                    config.duplicateSimilarity(), config.duplicateWindow());
+    private LinkedHashMap<Long, List<Long>> groups(SearchQuery q, List<Long> fused, Map<Long, String> texts) {
+        if (q.collapse() && config.duplicateSimilarity() <= 1) {
+            return NearDuplicates.collapse(fused, texts, config.duplicateSimilarity());
         }
         LinkedHashMap<Long, List<Long>> alone = new LinkedHashMap<>();
         fused.forEach(id -> alone.put(id, List.of()));

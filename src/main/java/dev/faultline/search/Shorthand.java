@@ -93,13 +93,18 @@ final class Shorthand {
 
     /** The OR-ed parts of {@link #tsquery}, each in tsquery syntax. */
     List<String> terms(String query) {
+        return terms(query, Map.of());
+    }
+
+    /** As {@link #terms(String)}, with more alternatives for single words (spelling corrections). */
+    List<String> terms(String query, Map<String, Set<String>> extra) {
         List<String> words = words(query);
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
             terms.add(term(words.get(i)));
             for (int n = 1; n <= 3 && i + n <= words.size(); n++) {
                 String phrase = String.join(" ", words.subList(i, i + n));
-                for (String alt : alternatives.getOrDefault(phrase, Set.of())) {
+                for (String alt : alternatives(phrase, extra)) {
                     terms.add(term(alt));
                 }
             }
@@ -117,6 +122,11 @@ final class Shorthand {
      * records), or let "the oil leak" match every record with "oil" or "leak".
      */
     List<String> groups(String query) {
+        return groups(query, Map.of());
+    }
+
+    /** As {@link #groups(String)}, with more alternatives for single words (spelling corrections). */
+    List<String> groups(String query, Map<String, Set<String>> extra) {
         List<String> words = words(query);
         List<String> groups = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
@@ -127,7 +137,7 @@ final class Shorthand {
             String phrase = String.join(" ", words.subList(i, i + n));
             Set<String> group = new LinkedHashSet<>();
             group.add(term(phrase));
-            for (String alt : alternatives.getOrDefault(phrase, Set.of())) {
+            for (String alt : alternatives(phrase, extra)) {
                 group.add(term(alt));
             }
             group.remove(null);
@@ -138,6 +148,21 @@ final class Shorthand {
             i += n;
         }
         return groups;
+    }
+
+    private Set<String> alternatives(String phrase, Map<String, Set<String>> extra) {
+        Set<String> more = extra.get(phrase);
+        if (more == null) {
+            return alternatives.getOrDefault(phrase, Set.of());
+        }
+        Set<String> all = new LinkedHashSet<>(alternatives.getOrDefault(phrase, Set.of()));
+        all.addAll(more);
+        return all;
+    }
+
+    /** Whether the dictionaries know this word or phrase (then it is not a misspelling to correct). */
+    boolean knows(String phrase) {
+        return alternatives.containsKey(phrase) || stopWords.contains(phrase);
     }
 
     /**

@@ -71,6 +71,11 @@ class AskCountTest {
         assertTrue(answer.startsWith("3 records are about “left magneto”, from 2024-01-05 to 2024-03-15"), answer);
         assertTrue(answer.contains("Counted: records containing (left or l/h or lh or lt"), answer);
         assertEquals(Set.of("M1", "M2", "M3"), cited(a), "the left side only, never the right");
+        // "or" joins alternatives
+        JsonPath either = ask("How many log entries mention a left magneto drop or replaced?", Map.of());
+        assertTrue(either.getString("answer").startsWith("2 records are about “left magneto drop or replaced”"),
+                either.getString("answer"));
+        assertEquals(Set.of("M1", "M2"), cited(either));
         // the filters count too
         JsonPath one = ask("how many times was the left magneto replaced", Map.of("asset", "N101"));
         assertTrue(one.getString("answer").startsWith("1 record is about “left magneto replaced”"),

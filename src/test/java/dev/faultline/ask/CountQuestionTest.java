@@ -21,6 +21,14 @@ class CountQuestionTest {
     }
 
     @Test
+    void wordsAboutTheRecordsThemselvesAreNotTheSubjectAndOrJoinsAlternatives() {
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "right engine running rough")),
+                CountQuestion.parse("How many log entries say the right engine was running rough?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "left main gear collapsing|breaking")),
+                CountQuestion.parse("How many FAA reports describe the left main gear collapsing or breaking?"));
+    }
+
+    @Test
     void sinceWhenAndWhichAssetMost() {
         assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.FIRST, "cracked exhaust")),
                 CountQuestion.parse("Since when do we have cracked exhaust problems?"));

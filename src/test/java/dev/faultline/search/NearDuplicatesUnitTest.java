@@ -28,5 +28,28 @@ class NearDuplicatesUnitTest {
         assertEquals(Set.of("#3"), NearDuplicates.positions("CYL 3 low compression"));
         assertEquals(Set.of("left"), NearDuplicates.positions("LEFT MAG DROP 200 RPM, L/H MAG CHECKED"));
         assertEquals(Set.of(), NearDuplicates.positions("OIL LEAK AT ROCKER COVER, 40/80 PSI"));
+        assertEquals(Set.of("#2", "#3", "#4", "left"), NearDuplicates.positions("#2, 3 & 4 ROCKER COVERS LEAKING ON L/H ENG"));
+        assertEquals(Set.of("#3"), NearDuplicates.positions("number 3 cylinder"));
+    }
+
+    @Test
+    void collapsesTextsThatReadAlikeButKeepsOtherSidesAndPositionsApart() {
+        Map<Long, String> texts = Map.of(1L, "LEFT MAG DROP 200 RPM ON RUN UP.", 2L, "Left mag drop 200 rpm on run-up",
+                3L, "RIGHT MAG DROP 200 RPM ON RUN UP.", 4L, "#2 CYL LOW COMPRESSION 40/80.",
+                5L, "#3 CYL LOW COMPRESSION 40/80.", 6L, "#2 ROCKER COVER GASKET LEAKING.", 7L, "#2 ROCKER COVER LEAKING.");
+        LinkedHashMap<Long, List<Long>> groups = NearDuplicates.collapse(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L),
+                texts, 0.85);
+        assertEquals(List.of(1L, 3L, 4L, 5L, 6L, 8L), List.copyOf(groups.keySet()), "8 has no text: on its own");
+        assertEquals(List.of(2L), groups.get(1L));
+        assertEquals(List.of(7L), groups.get(6L));
+        assertEquals(List.of(), groups.get(4L));
+    }
+
+    @Test
+    void aQuestionNamingASideOrPositionPutsThoseNamingOnlyAnotherLast() {
+        Map<Long, String> texts = Map.of(1L, "R/H MAG DROP", 2L, "MAG TIMING CHECKED", 3L, "L/H MAG DROP", 4L,
+                "LEFT MAGNETO REPLACED");
+        assertEquals(List.of(2L, 3L, 4L, 1L, 5L), PositionOrder.order("left magneto", List.of(1L, 2L, 3L, 4L, 5L), texts));
+        assertEquals(List.of(1L, 2L, 3L), PositionOrder.order("magneto drop", List.of(1L, 2L, 3L), texts));
     }
 }
