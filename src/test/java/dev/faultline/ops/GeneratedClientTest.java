@@ -47,7 +47,7 @@ class GeneratedClientTest {
         assertEquals(2, page.getTotal());
         assertEquals("GC-1", page.getItems().getFirst().getExternalId());
         assertEquals("PUMP-7", page.getItems().getFirst().getAsset().getId());
-        SearchView found = new SearchApi(client(Api.KEY)).apiV1SearchGet(null, null, null, null, 5, "keyword", 0,
+        SearchView found = new SearchApi(client(Api.KEY)).apiV1SearchGet(null, false, null, null, null, 5, "keyword", 0,
                 "hose leaking", null, null, null);
         assertTrue(found.getTotal() >= 1);
         assertEquals("GC-1", found.getItems().getFirst().getRecord().getExternalId());
