@@ -71,13 +71,6 @@ public class AskService {
             }
             return counted.get();
         }
-        // a word no record holds ("dishwasher" in an aircraft logbook): the nearest records would be a guess
-        List<String> unknown = search.unknownWords(question);
-        if (!unknown.isEmpty()) {
-            return new AskView("Not found in the records: no record mentions " + unknown.stream()
-                    .map(w -> "“" + w + "”").collect(java.util.stream.Collectors.joining(" or ")) + ".", List.of(),
-                    ExtractiveAnswerer.NAME, null, List.of(), List.of());
-        }
         float[] vector = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
         SearchView found = search.search(query(question, request.filters()), vector);
         return answer(question, vector, found, events).withPredictions(predictions(request, found));

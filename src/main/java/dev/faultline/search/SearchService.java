@@ -277,22 +277,6 @@ public class SearchService {
         return new ArrayList<>(ids);
     }
 
-    /**
-     * Words of a question (5 letters or more) that no record holds, that the shorthand dictionaries do not know and
-     * that have no spelling correction: "dishwasher" in a logbook of aircraft. Empty until the vocabulary is built.
-     */
-    public List<String> unknownWords(String question) {
-        List<String> candidates = Shorthand.words(question).stream()
-                .filter(w -> w.length() >= 5 && w.chars().allMatch(Character::isLetter) && !shorthand.knows(w))
-                .distinct().toList();
-        List<String> unknown = vocabulary.unknown(candidates);
-        if (unknown.isEmpty()) {
-            return unknown;
-        }
-        Map<String, Set<String>> corrected = vocabulary.corrections(unknown);
-        return unknown.stream().filter(w -> !corrected.containsKey(w)).toList();
-    }
-
     /** Spelling corrections for the query's words the dictionaries do not know (letters only, 4 or more). */
     private Map<String, Set<String>> corrections(String text) {
         List<String> unknown = Shorthand.words(text).stream()

@@ -75,35 +75,6 @@ class Vocabulary {
         return out;
     }
 
-    /**
-     * The words no record holds (none of their lexemes in the vocabulary); empty while the vocabulary has not been
-     * built yet, when nothing can be told.
-     */
-    List<String> unknown(List<String> words) {
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        SELECT t.word FROM unnest(?::text[]) AS t(word)
-                         WHERE EXISTS (SELECT 1 FROM search_vocabulary_state)
-                           AND EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('english', t.word))))
-                           AND NOT EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('english', t.word))) l(x)
-                                             JOIN search_vocabulary v ON v.word = l.x)""")) {
-            ps.setArray(1, c.createArrayOf("text", words.toArray()));
-            List<String> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            LOG.debugf("unknown words: %s", e.getMessage());
-            return List.of();
-        }
-    }
-
     @Scheduled(every = "${faultline.search.spelling.interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
