@@ -25,7 +25,7 @@ after(async () => { await b?.close(); });
 test("three copies of one problem show as one result with +2 similar records, the other side apart", async () => {
   const p = await page(b, { width: 390, height: 844 });
   await signIn(p, "admin", ADMIN_PASSWORD);
-  await p.goto("/search?q=left%20magneto%20drop&source=e2e-logbook");
+  await p.goto("/search?q=left%20magneto%20drop&asset=N-E2E");
   const hits = p.locator("article.hit");
   await hits.first().waitFor();
   assert.equal(await hits.count(), 2, "three left copies in one result, the right magneto in another");
