@@ -32,8 +32,8 @@ public interface WebhookConfig {
     @WithDefault("1h")
     Duration retryMax();
 
-    /** Attempts before a delivery is marked failed: 30 with the defaults is about a day of retrying. */
-    @WithDefault("30")
+    /** Attempts before a delivery is marked failed: 34 with the defaults is about a day of retrying (24.4 h). */
+    @WithDefault("34")
     int maxAttempts();
 
     /** An endpoint whose deliveries have failed without a success for this long is disabled (and audited). */

@@ -81,8 +81,14 @@ public class WebhookJob {
     }
 
     Duration backoff(int attempts) {
-        long base = config.retryBase().toMillis() << Math.min(attempts - 1, 30);
-        long capped = Math.min(base <= 0 ? Long.MAX_VALUE : base, config.retryMax().toMillis());
-        return Duration.ofMillis((long) (capped * ThreadLocalRandom.current().nextDouble(0.75, 1.25)));
+        return backoff(attempts, config.retryBase(), config.retryMax(),
+                ThreadLocalRandom.current().nextDouble(0.75, 1.25));
+    }
+
+    /** The wait after failed attempt number {@code attempts}: base doubled per attempt, capped, times the jitter. */
+    static Duration backoff(int attempts, Duration base, Duration max, double jitter) {
+        long doubled = base.toMillis() << Math.min(attempts - 1, 30);
+        long capped = Math.min(doubled <= 0 ? Long.MAX_VALUE : doubled, max.toMillis());
+        return Duration.ofMillis((long) (capped * jitter));
     }
 }
