@@ -1,5 +1,6 @@
 // The Integrations page in a real browser: an administrator adds a webhook endpoint (a receiver in this test),
-// sees its secret once, sends a test event and watches it arrive in the delivery log, signed.
+// sees its secret once, sends a test event and watches it arrive in the delivery log, signed; then rotates the
+// secret and redelivers: the same webhook-id arrives again, signed with the new secret and the old one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -54,4 +55,24 @@ test("an administrator adds a webhook endpoint and its test event arrives signed
   assert.equal(r.headers["webhook-signature"], expected);
   assert.equal(JSON.parse(r.body).type, "webhook.test");
   await shot(p, "integrations-delivered");
+
+  await p.locator("section.endpoint", { hasText: url }).getByRole("button", { name: "Rotate secret" }).click();
+  const rotated = (await p.locator("[data-new-secret]").innerText()).trim();
+  assert.match(rotated, /^whsec_/);
+  assert.notEqual(rotated, secret);
+  assert.match(await p.locator("section.endpoint", { hasText: url }).innerText(), /previous secret signs too until/);
+  await p.locator("section.endpoint", { hasText: url }).locator("tr[data-delivery]").first()
+    .getByRole("button", { name: "Redeliver" }).click();
+  for (let i = 0; i < 30 && received.length < 2; i++) await p.waitForTimeout(500);
+  assert.equal(received.length, 2, "the redelivery arrived");
+  const again = received[1];
+  assert.equal(again.headers["webhook-id"], r.headers["webhook-id"], "a redelivery keeps its webhook-id");
+  const sign = (s) => "v1," + createHmac("sha256", Buffer.from(s.slice("whsec_".length), "base64"))
+    .update(`${again.headers["webhook-id"]}.${again.headers["webhook-timestamp"]}.${again.body}`).digest("base64");
+  const signatures = again.headers["webhook-signature"].split(" ");
+  assert.deepEqual(signatures.sort(), [sign(rotated), sign(secret)].sort(), "new and previous secret both sign");
+  await p.reload();
+  const rows = p.locator("section.endpoint", { hasText: url }).locator("tr[data-delivery]");
+  assert.equal(await rows.first().getAttribute("data-status"), "succeeded");
+  await shot(p, "integrations-redelivered");
 });
