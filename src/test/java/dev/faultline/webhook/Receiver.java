@@ -11,23 +11,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server in the test JVM that keeps what it received and answers with a status the test sets. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as received. */
-    record Request(Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().getFirst()).orElse(null);
         }
     }
 
-    final List<Request> received = new CopyOnWriteArrayList<>();
+    public final List<Request> received = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
     /** How long the next answer waits (then back to 0): a delivery in flight, for crash tests. */
     final AtomicInteger delayNextMillis = new AtomicInteger(0);
     private final HttpServer server;
 
-    Receiver() {
+    public Receiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
@@ -51,7 +51,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
