@@ -59,7 +59,8 @@ class DigestBuilder {
         return new Digest(title, period, DigestLinks.scope(f), count, previous, change(count, previous),
                 bars(stats.top(scope, StatsView.By.faultClass, config.top()), "faultClass", scope),
                 bars(stats.top(scope, StatsView.By.asset, config.top()), "asset", scope),
-                lines.stream().filter(l -> l.count() >= 2).limit(config.top()).toList(), atRisk(f),
+                lines.stream().filter(l -> l.count() >= 2).limit(config.top()).map(DigestBuilder::uncounted).toList(),
+                atRisk(f),
                 notable(scope), lines, "From the " + summary.records() + " newest of " + count + " records, by the "
                         + summary.generator() + " summarizer" + (summary.notice() == null ? "" : " (" + summary.notice()
                         + ")"), "extractive".equals(summary.generator()) ? null : summary.summary(),
@@ -94,6 +95,11 @@ class DigestBuilder {
     private Digest.Problem problem(SummaryView.Line l) {
         return new Digest.Problem(l.text(), l.count(), l.recordIds().stream().limit(5)
                 .map(id -> new Digest.Link("#" + id, config.publicUrl() + "/records/" + id)).toList());
+    }
+
+    /** A recurring problem's text without the summary's "2 × " (the mail shows its count in its own column). */
+    private static Digest.Problem uncounted(Digest.Problem p) {
+        return new Digest.Problem(p.text().replaceFirst("^\\d+ \u00d7 ", ""), p.count(), p.records());
     }
 
     private List<Digest.Link> notable(RecordScope scope) {

@@ -41,6 +41,9 @@ class DigestTest {
     @Inject
     DigestJob job;
 
+    @Inject
+    dev.faultline.webhook.WebhookJob webhookJob;
+
     private final Instant now = Instant.now();
 
     @BeforeEach
@@ -61,7 +64,8 @@ class DigestTest {
                 .latest(now).start();
         Instant t = weekStart.plus(1, ChronoUnit.DAYS);
         Seed.record(db, "D-1", "P-101", "Plant A", t, "Mechanical seal leaking on pump P-101", "Leaking");
-        Seed.record(db, "D-2", "P-101", "Plant A", t.plus(2, ChronoUnit.HOURS), "Seal leaking again at pump", "Leaking");
+        Seed.record(db, "D-2", "P-101", "Plant A", t.plus(2, ChronoUnit.HOURS), "Mechanical seal leaking on pump P-101 again",
+                "Leaking");
         Seed.record(db, "D-3", "P-102", "Plant A", t.plus(1, ChronoUnit.DAYS), "Bearing noise, grinding sound", "Noise");
         Seed.record(db, "D-4", "P-900", "Plant B", t, "Motor tripped on overload", "Electrical");
         Seed.record(db, "D-0", "P-101", "Plant A", weekStart.minus(2, ChronoUnit.DAYS), "Pump leaking at flange",
@@ -112,9 +116,22 @@ class DigestTest {
         lastWeekRecords();
         long id = subscribe("leads@plant.example", Map.of("every", "week", "day", "MONDAY", "hour", 0, "zone", "UTC"),
                 Map.of("sites", java.util.List.of("Plant A")));
+        var receiver = new dev.faultline.webhook.Receiver(); // a CMMS told of every digest sent
+        Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
+        admin.given().header("X-CSRF-Token", admin.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "events", java.util.List.of("digest.sent"))).post("/api/v1/webhooks")
+                .then().statusCode(201);
         given().post("/api/v1/digests/subscriptions/" + id + "/send").then().statusCode(202)
                 .body("status", equalTo("queued"));
         job.tick(now, "instance-a");
+        try (receiver) {
+            webhookJob.tick();
+            assertEquals(1, receiver.received.size());
+            var event = io.restassured.path.json.JsonPath.from(receiver.received.getFirst().body());
+            assertEquals("digest.sent", event.getString("type"));
+            assertEquals(id, event.getLong("data.subscription"));
+            assertEquals("leads@plant.example", event.getString("data.recipient"));
+        }
         MimeMessage[] mails = SMTP.getReceivedMessages();
         assertEquals(1, mails.length);
         MimeMessage mail = mails[0];
@@ -123,10 +140,24 @@ class DigestTest {
         Multipart parts = (Multipart) mail.getContent();
         assertTrue(parts.getBodyPart(0).getContentType().startsWith("text/plain"));
         assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/html"));
-        String text = (String) parts.getBodyPart(0).getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"); // SMTP's line ends
         String html = (String) parts.getBodyPart(1).getContent();
         assertTrue(text.contains("3 records this period") && text.contains("+200% on the 1 of the period before"), text);
         assertTrue(html.contains("Leaking") && html.contains("Noise") && !html.contains("Electrical"), "Plant B is out");
+        assertTrue(text.contains("TOP FAILURE MODES\n- Leaking: 2\n- Noise: 1\n"), text);
+        assertTrue(text.contains("ASSETS WITH MOST RECORDS\n- P-101: 2\n- P-102: 1\n"), text);
+        // the two seal leaks are one recurring problem with both records linked; the noise is new on its pump
+        String recurring = text.substring(text.indexOf("RECURRING PROBLEMS\n"), text.indexOf("NOTABLE RECORDS"));
+        assertTrue(recurring.matches("(?s)RECURRING PROBLEMS\n- 2x Mechanical seal leaking[^\n×]*"
+                + " http://localhost:8080/records/\\d+ http://localhost:8080/records/\\d+\n\n"), text);
+        assertTrue(html.contains("<strong>2&times;</strong> Mechanical seal leaking on pump P-101"), html);
+        assertTrue(text.contains("NOTABLE RECORDS\n- P-102: Bearing noise, grinding sound (Noise, new on this asset)"
+                + " http://localhost:8080/records/"), text);
+        // every summary line links to the records it came from; nothing from Plant B or the week before
+        String summary = text.substring(text.indexOf("SUMMARY\n"), text.indexOf("TOP FAILURE MODES"));
+        assertTrue(summary.lines().filter(l -> l.startsWith("- ")).allMatch(l -> l.contains(
+                " http://localhost:8080/records/")) && summary.contains("by the extractive summarizer"), summary);
+        assertTrue(!summary.contains("overload") && !summary.contains("flange"), summary);
         assertTrue(html.contains("href=\"http://localhost:8080/records/"), "links are absolute");
         assertTrue(!html.contains("<script"), "no script in mail");
         assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
