@@ -2,7 +2,7 @@
 // C-MAPSS engines and AI4I machines), at a tablet's 768 px.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { browser, page, signIn, shot, ADMIN_PASSWORD } from "./helpers.mjs";
+import { browser, page, signIn, shot, ADMIN_PASSWORD, ARTIFACTS } from "./helpers.mjs";
 
 let b;
 before(async () => { b = await browser(); });
@@ -39,6 +39,21 @@ test("the trends page draws its charts beside their tables and CSV downloads, at
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px at 768px`);
   await shot(p, "trends-768");
+});
+
+test("the printable period report of the trends page prints to PDF with its numbers", async () => {
+  const p = await page(b);
+  await signIn(p, "admin", ADMIN_PASSWORD);
+  await p.goto("/trends");
+  await p.getByRole("link", { name: "Printable report of the last four weeks" }).click();
+  await p.waitForURL(/\/reports\/period/);
+  const body = await p.locator("body").innerText();
+  assert.match(body, /\d+\s+records? this period|No records in this period/);
+  assert.equal(await p.locator("script").count(), 0, "the report is the mail as a page: no script");
+  await p.emulateMedia({ media: "print" });
+  const pdf = await p.pdf({ path: `${ARTIFACTS}period-report.pdf`, format: "A4", printBackground: true });
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  assert.ok(pdf.length > 5000, `a PDF of ${pdf.length} bytes`);
 });
 
 test("a user subscribes to a digest and 'send now' lands in the outbox, unsent without SMTP", async () => {
