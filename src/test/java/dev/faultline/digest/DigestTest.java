@@ -106,6 +106,18 @@ class DigestTest {
         Api.Session admin = Api.login("admin", Api.ADMIN_PASSWORD);
         admin.given().get("/api/v1/digests/subscriptions").then().statusCode(200)
                 .body("email", org.hamcrest.Matchers.hasItem("tech@plant.example"));
+        admin.given().header("X-CSRF-Token", admin.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("email", "tech@plant.example", "schedule", Map.of("every", "month", "hour", 6)))
+                .put("/api/v1/digests/subscriptions/" + id).then().statusCode(200)
+                .body("schedule.every", equalTo("month"));
+        tech.given().get("/api/v1/digests/subscriptions/" + id).then().body("schedule.every", equalTo("month"));
+        // an administrator subscribes a distribution list, which no user owns
+        long list = admin.given().header("X-CSRF-Token", admin.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("email", "maintenance-leads@plant.example")).post("/api/v1/digests/subscriptions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        tech.given().get("/api/v1/digests/subscriptions/" + list).then().statusCode(404);
+        admin.given().header("X-CSRF-Token", admin.csrf()).delete("/api/v1/digests/subscriptions/" + list).then()
+                .statusCode(204);
         tech.given().header("X-CSRF-Token", tech.csrf()).delete("/api/v1/digests/subscriptions/" + id).then()
                 .statusCode(204);
         tech.given().get("/api/v1/digests/subscriptions/" + id).then().statusCode(404);
