@@ -135,6 +135,20 @@ class RiskPredictionsTest {
         given().queryParam("kind", "failure_risk").get("/api/v1/at-risk").then().statusCode(200)
                 .body("asset.id", org.hamcrest.Matchers.hasItem("MILL-1"));
 
+        // a digest for Plant 2 lists the machine at risk, with the reason, as a prediction and not an observation
+        long digest = given().contentType(ContentType.JSON).body(Map.of("email", "mills@plant.example", "filters",
+                Map.of("sites", List.of("Plant 2")))).post("/api/v1/digests/subscriptions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String mail = given().get("/api/v1/digests/subscriptions/" + digest + "/preview").then().statusCode(200)
+                .extract().asString();
+        String risks = mail.substring(mail.indexOf("Assets at risk (sensor-model predictions)"));
+        assertTrue(risks.contains(">MILL-1</a>") && risks.contains("threshold for mill"), risks);
+        given().contentType(ContentType.JSON).body(Map.of("email", "other@plant.example", "filters",
+                Map.of("sites", List.of("Plant 9")))).post("/api/v1/digests/subscriptions").then().statusCode(201)
+                .extract().path("id").toString().transform(other -> given().get("/api/v1/digests/subscriptions/"
+                        + other + "/preview").then().statusCode(200).body(org.hamcrest.Matchers.not(
+                                containsString("MILL-1"))));
+
         // "Create ticket" on the machine at risk: the issue names the machine, its prediction and links to it
         var jira = new com.github.tomakehurst.wiremock.WireMockServer(com.github.tomakehurst.wiremock.core
                 .WireMockConfiguration.options().port(8898).bindAddress("127.0.0.1"));
