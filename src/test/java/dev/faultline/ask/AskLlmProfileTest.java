@@ -186,6 +186,20 @@ class AskLlmProfileTest {
         assertTrue(!fallback.getList("lines").isEmpty());
     }
 
+    @Test
+    void aDigestCarriesTheLlmSummaryAboveTheLinesItCameFrom() {
+        llm.answer("Intake gasket leaks on the right engine recur; replacing the gasket fixed them.");
+        long id = given().contentType(ContentType.JSON).body(Map.of("email", "leads@plant.example"))
+                .post("/api/v1/digests/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
+        String mail = given().get("/api/v1/digests/subscriptions/" + id + "/preview?from=2024-02-26&to=2024-03-04")
+                .then().statusCode(200).extract().asString();
+        int prose = mail.indexOf("Intake gasket leaks on the right engine recur; replacing the gasket fixed them.");
+        int sources = mail.indexOf("From these records:");
+        assertTrue(prose > 0 && sources > prose, mail);
+        assertTrue(mail.indexOf("/records/", sources) > 0, "the summary's lines, linked to their records, follow");
+        assertTrue(mail.contains("by the openai-compatible:test-model summarizer"), mail);
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
