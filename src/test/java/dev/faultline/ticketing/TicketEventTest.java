@@ -29,6 +29,9 @@ class TicketEventTest {
 
     Api.Session admin;
 
+    @Inject
+    dev.faultline.TestIndex index;
+
     @BeforeEach
     void setUp() {
         db.clear();
@@ -90,6 +93,10 @@ class TicketEventTest {
                 .body("fields.last_comment", equalTo("Leak gone after 2 h run"))
                 .body("fields.ticket_updated", equalTo("2026-11-30T11:00:00.000+00:00"));
         assertEquals(1, db.records());
+        // the update was indexed again: the vectors are of the record as it is now (its resolution and comment)
+        index.awaitEmpty();
+        assertEquals(1, db.count("SELECT count(*) FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE r.id = " + id + " AND e.content_hash = r.content_hash AND e.chunk = 0"));
         String page = admin.given().get("/records/" + id).then().statusCode(200).extract().asString();
         assertEquals(true, page.contains("<a href=\"https://plant.atlassian.net/browse/MNT-42\""));
     }
