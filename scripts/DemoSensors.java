@@ -78,6 +78,12 @@ public class DemoSensors {
         return last;
     }
 
+    /**
+     * Why a failure record exists although no technician wrote it: kept in a field, not in the text, so the
+     * summaries and digests of the demo summarise failures rather than this sentence repeated on every record.
+     */
+    static final String NOTE = "Generated for the demo; no technician wrote this. ";
+
     static String engineFailure(int unit, int cycle) {
         String id = engineId("H", unit);
         Instant at = HISTORY_START.plus(cycle, ChronoUnit.HOURS);
@@ -85,10 +91,10 @@ public class DemoSensors {
                 + "\"asset\":{\"id\":\"%s\",\"name\":\"Turbofan %s (C-MAPSS FD001 training unit %d, simulated)\","
                 + "\"type\":\"turbofan\",\"site\":\"%s\"},\"occurredAt\":\"%s\","
                 + "\"title\":\"Engine removed at end of life (synthetic record)\","
-                + "\"text\":\"SYNTHETIC RECORD, generated for the demo: engine %s reached failure at cycle %d of NASA's"
-                + " C-MAPSS FD001 simulation (HPC degradation) and was removed. No technician wrote this; it marks the"
-                + " end of the simulated run so that the RUL model has a failure to learn from.\","
-                + "\"fields\":{\"failure_type\":\"HPC degradation\",\"cycle\":\"%d\"},"
+                + "\"text\":\"SYNTHETIC RECORD: engine %s reached failure at cycle %d of NASA's C-MAPSS FD001"
+                + " simulation (HPC degradation) and was removed.\","
+                + "\"fields\":{\"failure_type\":\"HPC degradation\",\"cycle\":\"%d\",\"synthetic_note\":\"" + NOTE
+                + "It marks the end of the simulated run, so that the RUL model has a failure to learn from.\"},"
                 + "\"tags\":[\"failure\",\"synthetic\"],\"language\":\"en\"}")
                 .formatted(id, id, id, unit, site(unit), at, id, cycle, cycle);
     }
@@ -123,10 +129,10 @@ public class DemoSensors {
                     failures.println(("{\"source\":\"synthetic-ai4i\",\"externalId\":\"udi-%s\",\"kind\":\"maintenance_log\","
                             + "\"asset\":{\"id\":\"%s\"},\"occurredAt\":\"%s\","
                             + "\"title\":\"Machine failure (synthetic record)\","
-                            + "\"text\":\"SYNTHETIC RECORD, generated for the demo from AI4I 2020 snapshot %s (product %s):"
-                            + " machine failure%s. No technician wrote this; it carries the dataset's failure label so"
-                            + " that the failure-risk model has failures to learn from.\","
-                            + "\"fields\":{\"failure_type\":\"%s\",\"udi\":\"%s\"},"
+                            + "\"text\":\"SYNTHETIC RECORD from AI4I 2020 snapshot %s (product %s):"
+                            + " machine failure%s.\","
+                            + "\"fields\":{\"failure_type\":\"%s\",\"udi\":\"%s\",\"synthetic_note\":\"" + NOTE
+                            + "It carries the dataset's failure label, so that the failure-risk model has failures to learn from.\"},"
                             + "\"tags\":[\"failure\",\"synthetic\"],\"language\":\"en\"}")
                             .formatted(p[0], machine, at, p[0], p[1], said.isEmpty() ? " (no failure type given)" : ": " + said,
                                     t, p[0]));
