@@ -6,6 +6,7 @@
 import dev.faultline.classify.Taxonomy;
 import dev.faultline.classify.head.LabelledText;
 import dev.faultline.classify.head.Metrics;
+import dev.faultline.classify.head.Prediction;
 import dev.faultline.classify.head.FaultModel;
 import dev.faultline.classify.head.Trainer;
 import dev.faultline.classify.head.TrainOptions;
@@ -79,6 +80,11 @@ public class ClassifyEval {
             return;
         }
         compare("test (trained on train + dev)", labels, trainDev, test, true);
+        // #23's measure: stratified 5-fold cross-validation over all 626 rows (train + dev + test), seed 7
+        List<LabelledText> all = new ArrayList<>(fmcFile("train.txt"));
+        all.addAll(dev);
+        all.addAll(test);
+        crossValidate("FMC all rows", all);
     }
 
     static List<LabelledText> fmcFile(String name) throws Exception {
@@ -170,6 +176,7 @@ public class ClassifyEval {
         for (int i : order) fold[i] = dealt.merge(all.get(i).label(), 1, Integer::sum) % 5;
         Metrics ours = new Metrics();
         Metrics base = new Metrics();
+        answered = new Metrics();
         for (int f = 0; f < 5; f++) {
             List<LabelledText> train = new ArrayList<>();
             List<LabelledText> test = new ArrayList<>();
@@ -186,6 +193,7 @@ public class ClassifyEval {
         double seconds = (System.nanoTime() - start) / 1e9;
         Metrics ours = new Metrics();
         Metrics base = new Metrics();
+        answered = new Metrics();
         score(model, test, ours);
         score(Trainer.train(labels, train, embedder.dimensions(), BASE, p -> {}), test, base);
         System.out.printf("training on %d examples took %.2f s%n", train.size(), seconds);
@@ -195,14 +203,23 @@ public class ClassifyEval {
     /** Scores the forced top label (the best guess), and how often the app would answer Unknown. */
     static void score(FaultModel model, List<LabelledText> test, Metrics metrics) {
         for (LabelledText t : test) {
-            metrics.add(t.label(), model.predict(t.text(), t.vector()).top());
+            Prediction p = model.predict(t.text(), t.vector());
+            metrics.add(t.label(), p.top());
+            if (model.options().minConfidence() > 0 && !Prediction.UNKNOWN.equals(p.label())) {
+                answered.add(t.label(), p.label());
+            }
         }
     }
+
+    /** Our model's answers above its confidence floor (not "Unknown") in the current comparison. */
+    static Metrics answered = new Metrics();
 
     static void print(String name, Metrics ours, Metrics base, boolean report) {
         System.out.printf(Locale.ROOT, "%-34s %8s %9s %9s%n", name, "accuracy", "micro-F1", "macro-F1");
         System.out.printf(Locale.ROOT, "%-34s %8.3f %9.3f %9.3f%n", "  ours (embedding+n-grams+kNN)", ours.accuracy(), ours.microF1(), ours.macroF1());
         System.out.printf(Locale.ROOT, "%-34s %8.3f %9.3f %9.3f%n", "  baseline (char TF-IDF + LR)", base.accuracy(), base.microF1(), base.macroF1());
+        System.out.printf(Locale.ROOT, "  ours answers %.1f %% (Unknown below %.2f), accuracy on those %.3f%n",
+                100.0 * answered.size() / Math.max(1, ours.size()), OURS.minConfidence(), answered.accuracy());
         if (report) {
             System.out.println("ours, per class:");
             System.out.print(ours.report());

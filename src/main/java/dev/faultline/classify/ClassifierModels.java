@@ -49,8 +49,15 @@ public class ClassifierModels {
                     repository.latestModel(embedder.modelId(), taxonomy.key())
                             .filter(s -> current == null || s.version() > current.stored().version())
                             .ifPresent(s -> {
-                                current = new Loaded(FaultModelCodec.read(s.payload()), s);
-                                decoded.incrementAndGet();
+                                try {
+                                    current = new Loaded(FaultModelCodec.read(s.payload()), s);
+                                    decoded.incrementAndGet();
+                                } catch (FaultModelCodec.UnknownFormat older) {
+                                    // an earlier version's model: none in use until the start-up training replaces it
+                                    org.jboss.logging.Logger.getLogger(ClassifierModels.class).warnf(
+                                            "fault classifier v%d: %s; training a new one", s.version(),
+                                            older.getMessage());
+                                }
                             });
                     checked = newest;
                 }

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,10 @@ class DigestOutboxProfileTest {
     @Test
     void subscribingAndSendingFromThePageKeepsTheMailUnsentInTheOutbox() {
         db.clear();
-        Seed.record(db, "O-1", "P-7", "Plant A", Instant.now().minusSeconds(86400), "Pump seal leaking", "Leaking");
+        // inside the day the daily 06:00 UTC mail covers, whatever the hour the test runs at (a record 24 h old is
+        // outside it between midnight and 06:00)
+        Instant coveredDay = new Schedule("day", null, 6, ZoneOffset.UTC).latest(Instant.now()).start();
+        Seed.record(db, "O-1", "P-7", "Plant A", coveredDay.plusSeconds(12 * 3600), "Pump seal leaking", "Leaking");
         Api.Session tech = Api.user("outbox-tech-" + Api.RUN, "technician");
         String page = tech.given().get("/digests").then().statusCode(200).extract().asString();
         assertTrue(page.contains("Subscribe"));

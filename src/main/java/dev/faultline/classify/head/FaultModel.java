@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A trained fault classifier: a softmax regression over the transformer embedding and character n-gram TF-IDF
- * features, mixed with a vote of the nearest labelled examples (which is also the evidence shown to users and
+ * A trained fault classifier: logistic regressions (one class against the rest, trained by LIBLINEAR) over the
+ * transformer embedding and character n-gram TF-IDF features, mixed with a vote of the nearest labelled examples (which is also the evidence shown to users and
  * what makes an engineer's correction count at once for the same text). Immutable and thread-safe.
  */
 public final class FaultModel {
@@ -111,7 +111,7 @@ public final class FaultModel {
             }
             logits[c] = z;
         }
-        return softmax(logits);
+        return oneAgainstRest(logits);
     }
 
     float[] features(float[] vector) {
@@ -161,12 +161,12 @@ public final class FaultModel {
         return 0.5 * cos + 0.5 * lex.dot(exampleLexical[example]);
     }
 
-    static double[] softmax(double[] logits) {
-        double max = Arrays.stream(logits).max().orElse(0);
+    /** Each class's logistic probability, normalised to sum to one (as LIBLINEAR's own probability estimates). */
+    static double[] oneAgainstRest(double[] logits) {
         double sum = 0;
         double[] p = new double[logits.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
+            p[i] = 1 / (1 + Math.exp(-logits[i]));
             sum += p[i];
         }
         for (int i = 0; i < p.length; i++) {

@@ -14,9 +14,17 @@ import java.util.zip.GZIPOutputStream;
 /** A {@link FaultModel} as bytes (gzip of a versioned binary layout), to store and load trained models. */
 public final class FaultModelCodec {
 
-    private static final int FORMAT = 1;
+    /** 2: weights of one-against-rest logistic regressions (LIBLINEAR); 1 was a softmax regression. */
+    static final int FORMAT = 2;
 
     private FaultModelCodec() {}
+
+    /** A model stored in another layout (an earlier version of the app): to be trained again, not read. */
+    public static final class UnknownFormat extends IllegalStateException {
+        UnknownFormat() {
+            super("the stored fault model is of another format (format " + FORMAT + " expected)");
+        }
+    }
 
     public static byte[] write(FaultModel m) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -61,7 +69,7 @@ public final class FaultModelCodec {
     public static FaultModel read(byte[] data) {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(data)))) {
             if (in.readInt() != FORMAT) {
-                throw new IllegalStateException("stored fault model has an unknown format");
+                throw new UnknownFormat();
             }
             List<String> labels = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {

@@ -2,13 +2,18 @@ package dev.faultline.classify.head;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faultline.model.Embedder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +81,32 @@ class FaultModelTest {
                 vector("grinding and knocking sound from the gearbox"));
         assertEquals("Noise", p.top(), p.toString());
         assertEquals("Leaking", model.predict("seal leaking oil", vector("seal leaking oil")).top());
+    }
+
+    @Test
+    void withTwoClassesPresentEachIsPredictedForItsOwnTexts() {
+        // LIBLINEAR keeps one weight vector for two classes: the second class is its negation
+        List<LabelledText> data = examples(
+                "oil leak at pump seal", "Leaking",
+                "water dripping from flange", "Leaking",
+                "motor running hot", "Overheating",
+                "bearing temperature high", "Overheating");
+        FaultModel model = Trainer.train(LABELS, data, 384, TrainOptions.defaults(), p -> {});
+        assertEquals("Leaking", model.predict("hose leaking oil", vector("hose leaking oil")).top());
+        assertEquals("Overheating", model.predict("gearbox too hot", vector("gearbox too hot")).top());
+        double noise = model.predict("gearbox too hot", vector("gearbox too hot")).alternatives().stream()
+                .filter(a -> a.label().equals("Noise")).mapToDouble(Prediction.Alternative::confidence).sum();
+        assertTrue(noise < 0.05, "a class without examples is next to never chosen: " + noise);
+    }
+
+    @Test
+    void aModelOfAnEarlierFormatIsRefusedNotMisread() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeInt(FaultModelCodec.FORMAT - 1);
+            out.writeInt(3);
+        }
+        assertThrows(FaultModelCodec.UnknownFormat.class, () -> FaultModelCodec.read(bytes.toByteArray()));
     }
 
     @Test
