@@ -35,7 +35,7 @@ public class ClassifyEval {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("offline", "true");
-        List<String> sets = List.of(args.length > 0 ? args[0].split(",") : new String[] {"fmc", "faa", "ords"});
+        List<String> sets = List.of(args.length > 0 ? args[0].split(",") : new String[] {"fmc", "faa", "ords", "quality"});
         verbose = args.length > 1 && args[1].equals("-v");
 
         embedder = OnnxEmbedder.load(new ModelConfig() {
@@ -52,6 +52,7 @@ public class ClassifyEval {
         if (sets.contains("fmc")) fmc();
         if (sets.contains("faa")) faa();
         if (sets.contains("ords")) ords();
+        if (sets.contains("quality")) quality();
         if (sets.contains("latency")) latency();
     }
 
@@ -109,6 +110,31 @@ public class ClassifyEval {
         }
         System.out.printf("%n== FAA narratives (OMIn): %d texts, cause code c78, 5-fold CV%n", texts.size());
         crossValidate("FAA", embed(texts, labels, "faa"));
+    }
+
+    // Quality-report defect classes: trained as the app's defect model (descriptions + the team's seed examples),
+    // reported on the 63 reports of data/quality-reports/eval.csv, written apart from the seed set
+    static void quality() throws Exception {
+        Taxonomy taxonomy = Taxonomy.load("classpath:classify/quality-defects.tsv");
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        taxonomy.classes().forEach(c -> { texts.add(c.description()); labels.add(c.label()); });
+        for (String line : Files.readAllLines(Path.of("src/main/resources/classify/quality-seed.csv"))) {
+            if (line.isBlank()) continue;
+            int comma = line.lastIndexOf(',');
+            texts.add(line.substring(0, comma));
+            labels.add(line.substring(comma + 1));
+        }
+        List<String> evalTexts = new ArrayList<>();
+        List<String> evalLabels = new ArrayList<>();
+        for (CSVRecord r : csv(Path.of("data/quality-reports/eval.csv"))) {
+            evalTexts.add(r.get("text"));
+            evalLabels.add(r.get("label"));
+        }
+        System.out.printf("%n== Quality reports: %d training texts (9 descriptions + seed), %d evaluation reports%n",
+                texts.size(), evalTexts.size());
+        compare("quality reports (written by the team)", taxonomy.labels(), embed(texts, labels, "quality seed"),
+                embed(evalTexts, evalLabels, "quality eval"), true);
     }
 
     // Open Repair quests: fault type per device family, 5-fold CV each, empty problems dropped

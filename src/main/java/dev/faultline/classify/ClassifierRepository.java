@@ -258,4 +258,16 @@ public class ClassifierRepository {
                 rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
                 rs.getObject(9, OffsetDateTime.class));
     }
+
+    /**
+     * Changes whenever an engineer sets or replaces one of these labels on a record (or such a record is deleted):
+     * the number of those corrections and the newest one's id in one figure.
+     */
+    long correctionsStamp(List<String> labels) {
+        return Jdbc.number(dataSource, "reading the corrections' stamp",
+                """
+                SELECT count(*) * 4294967296 + coalesce(max(id), 0) FROM fault_class_corrections
+                 WHERE label = ANY (string_to_array(?, E'\t')) OR previous_label = ANY (string_to_array(?, E'\t'))
+                """, String.join("\t", labels), String.join("\t", labels));
+    }
 }

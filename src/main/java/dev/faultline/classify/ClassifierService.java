@@ -25,10 +25,12 @@ public class ClassifierService {
     private final ClassifyConfig config;
     private final AuditService audit;
     private final ObjectMapper json;
+    private final DefectClassifier defects;
 
     ClassifierService(ClassifierRepository repository, ClassifierModels models, Embedder embedder,
             ClassifyConfig config, AuditService audit, ObjectMapper json,
-            dev.faultline.webhook.WebhookEvents webhooks) {
+            dev.faultline.webhook.WebhookEvents webhooks, DefectClassifier defects) {
+        this.defects = defects;
         this.webhooks = webhooks;
         this.repository = repository;
         this.models = models;
@@ -90,9 +92,9 @@ public class ClassifierService {
             throw ProblemException.invalid(List.of(FieldError.of("label", "is required: one of the fault classes")));
         }
         String l = label.strip();
-        if (models.taxonomy().find(l).isEmpty()) {
-            throw ProblemException.invalid(List.of(FieldError.of("label",
-                    "'" + l + "' is not a fault class; GET /api/v1/fault-classes lists them")));
+        if (models.taxonomy().find(l).isEmpty() && defects.taxonomy().find(l).isEmpty()) {
+            throw ProblemException.invalid(List.of(FieldError.of("label", "'" + l + "' is not a fault class;"
+                    + " GET /api/v1/fault-classes lists them (and /api/v1/defect-classes those of quality reports)")));
         }
         String[] previous = repository.lockLabel(recordId)
                 .orElseThrow(() -> ProblemException.notFound("Record", recordId));

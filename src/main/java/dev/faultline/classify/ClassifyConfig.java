@@ -20,6 +20,17 @@ public interface ClassifyConfig {
     @WithDefault("classpath:classify/fmc-mwo2kg/train.txt,classpath:classify/fmc-mwo2kg/dev.txt")
     List<String> trainingData();
 
+    /**
+     * The defect classes of quality reports ({@code POST /api/v1/classify} with {@code kind=quality_report}):
+     * label, code, description, tab-separated like {@link #taxonomy()}.
+     */
+    @WithDefault("classpath:classify/quality-defects.tsv")
+    String defectTaxonomy();
+
+    /** Seed examples of the defect classes ({@code text,label} lines), besides descriptions and corrections. */
+    @WithDefault("classpath:classify/quality-seed.csv")
+    List<String> defectTrainingData();
+
     /** Below this confidence the answer is "Unknown" (the alternatives still show the guesses). */
     @WithDefault("0.4")
     double minConfidence();

@@ -2,6 +2,7 @@ package dev.faultline.classify;
 
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
+import dev.faultline.record.RecordKind;
 import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,14 +28,19 @@ public class ClassifyResource {
 
     static final int MAX_TEXT = 20_000;
 
-    /** Body of {@code POST /api/v1/classify}; with a site, only that site's fault classes are chosen from. */
-    public record ClassifyRequest(String text, String site) {}
+    /**
+     * Body of {@code POST /api/v1/classify}; with a site, only that site's fault classes are chosen from; with
+     * {@code kind} {@code quality_report} the answer is a defect class instead of a failure mode.
+     */
+    public record ClassifyRequest(String text, String site, String kind) {}
 
     private final ClassifierService service;
+    private final DefectClassifier defects;
     private final CurrentUser user;
 
-    ClassifyResource(ClassifierService service, CurrentUser user) {
+    ClassifyResource(ClassifierService service, DefectClassifier defects, CurrentUser user) {
         this.service = service;
+        this.defects = defects;
         this.user = user;
     }
 
@@ -42,8 +48,9 @@ public class ClassifyResource {
     @Path("/classify")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TECHNICIAN, Roles.CLASSIFY})
-    @Operation(summary = "Classify a text into a failure mode, with confidence, alternatives and evidence")
-    @APIResponse(responseCode = "422", description = "No text, or text over 20,000 characters")
+    @Operation(summary = "Classify a text into a failure mode (a quality report: a defect class), with confidence,"
+            + " alternatives and evidence")
+    @APIResponse(responseCode = "422", description = "No text, text over 20,000 characters, or an unknown kind")
     @APIResponse(responseCode = "503", description = "The first classifier is still being trained")
     public ClassificationView classify(ClassifyRequest request) {
         String text = request == null ? null : request.text();
@@ -54,7 +61,23 @@ public class ClassifyResource {
             throw ProblemException.invalid(List.of(FieldError.of("text",
                     "is " + text.length() + " characters; at most " + MAX_TEXT)));
         }
+        String kind = request.kind() == null || request.kind().isBlank() ? null : request.kind().strip();
+        if (kind != null && RecordKind.fromCode(kind).isEmpty()) {
+            throw ProblemException.invalid(List.of(FieldError.of("kind",
+                    "'" + kind + "' is not a record kind; one of " + RecordKind.codes())));
+        }
+        if (RecordKind.QUALITY_REPORT.code().equals(kind)) {
+            return defects.classify(text.strip());
+        }
         return service.classify(text.strip(), request.site());
+    }
+
+    @GET
+    @Path("/defect-classes")
+    @RolesAllowed({Roles.TECHNICIAN, Roles.CLASSIFY, Roles.RECORDS_READ})
+    @Operation(summary = "The defect classes of quality reports: label, code, description")
+    public List<Taxonomy.FaultClass> defectClasses() {
+        return defects.taxonomy().classes();
     }
 
     @GET
