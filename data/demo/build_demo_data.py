@@ -54,7 +54,7 @@ def faa(src: Path, out: Path):
             record = {
                 "source": "faa-aid",
                 "externalId": r["c5"].strip(),
-                "kind": "quality_report",
+                "kind": "incident_report",
                 "asset": {"id": reg, "name": " ".join(x for x in (make, model) if x) or None, "type": "aircraft",
                           "site": f"US-{state}" if state else None} if reg else None,
                 "occurredAt": f"{d[0:4]}-{d[4:6]}-{d[6:8]}",

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 public class ClassifierRepository {
 
     /** A record waiting for classification, with its text and the mean of its chunk vectors. */
-    record Queued(long recordId, String text, float[] vector, String site) {}
+    record Queued(long recordId, String text, float[] vector, String site, String kind) {}
 
     record StoredModel(int version, OffsetDateTime createdAt, String embeddingModel, String taxonomy, int examples,
             int corrections, byte[] payload) {}
@@ -27,7 +27,8 @@ public class ClassifierRepository {
     private static final String CLAIM =
             """
             SELECT q.record_id, concat_ws('. ', r.title, r.text),
-                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id), r.site
+                   (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id), r.site,
+                   r.kind
               FROM classify_queue q JOIN records r ON r.id = q.record_id
              ORDER BY q.enqueued_at
              LIMIT ? FOR UPDATE OF q SKIP LOCKED
@@ -36,9 +37,9 @@ public class ClassifierRepository {
             """
             INSERT INTO record_faults AS f (record_id, fault_class, fault_confidence, fault_source, fault_model,
                    fault_detail, fault_classified_at)
-            SELECT l.id, l.label, l.confidence, 'model', m.model, l.detail::jsonb, now()
-              FROM unnest(?::bigint[], ?::text[], ?::real[], ?::text[]) AS l (id, label, confidence, detail),
-                   (SELECT ?::text AS model) m
+            SELECT l.id, l.label, l.confidence, 'model', l.model, l.detail::jsonb, now()
+              FROM unnest(?::bigint[], ?::text[], ?::real[], ?::text[], ?::text[]) AS l (id, label, confidence, detail,
+                   model)
              WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = l.id)
             ON CONFLICT (record_id) DO UPDATE SET fault_class = excluded.fault_class,
                    fault_confidence = excluded.fault_confidence, fault_source = 'model', fault_model = excluded.fault_model,
@@ -46,8 +47,8 @@ public class ClassifierRepository {
              WHERE f.fault_source <> 'engineer'
             """;
 
-    /** A model's label for a record. */
-    record Label(long recordId, String label, double confidence, String detailJson) {}
+    /** A model's label for a record, and the model's name. */
+    record Label(long recordId, String label, double confidence, String detailJson, String model) {}
     private static final String MODEL_COLUMNS =
             "version, created_at, embedding_model, taxonomy, examples, corrections";
     private static final String RUN_COLUMNS =
@@ -61,7 +62,8 @@ public class ClassifierRepository {
 
     List<Queued> claim(int limit) {
         return Jdbc.list(dataSource, "claiming records to classify",
-                rs -> new Queued(rs.getLong(1), rs.getString(2), Vectors.read(rs.getString(3)), rs.getString(4)), CLAIM,
+                rs -> new Queued(rs.getLong(1), rs.getString(2), Vectors.read(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)), CLAIM,
                 limit);
     }
 
@@ -69,7 +71,7 @@ public class ClassifierRepository {
      * Stores a model's labels (one statement for the batch) except where an engineer has set one, and takes the
      * records off the queue (claimed records without a vector too: re-embedding queues them again).
      */
-    void label(List<Label> labels, List<Long> claimed, String model) throws SQLException {
+    void label(List<Label> labels, List<Long> claimed) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(LABEL);
                 PreparedStatement done = c.prepareStatement("DELETE FROM classify_queue WHERE record_id = ANY (?)")) {
@@ -77,11 +79,23 @@ public class ClassifierRepository {
             ps.setArray(2, c.createArrayOf("text", labels.stream().map(Label::label).toArray()));
             ps.setArray(3, c.createArrayOf("real", labels.stream().map(l -> (float) l.confidence()).toArray()));
             ps.setArray(4, c.createArrayOf("text", labels.stream().map(Label::detailJson).toArray()));
-            ps.setString(5, model);
+            ps.setArray(5, c.createArrayOf("text", labels.stream().map(Label::model).toArray()));
             ps.executeUpdate();
             done.setArray(1, c.createArrayOf("bigint", claimed.toArray()));
             done.executeUpdate();
         }
+    }
+
+    /** Queues the embedded records of one kind whose label came from a model (or that have none). */
+    int enqueueModelLabelled(String kind) {
+        return Jdbc.update(dataSource, "queueing records of a kind for reclassification",
+                """
+                INSERT INTO classify_queue (record_id)
+                SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
+                 WHERE r.kind = ?
+                   AND NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
+                ON CONFLICT (record_id) DO NOTHING
+                """, kind);
     }
 
     /** Queues every embedded record whose label came from a model (or that has none) for a new model. */
@@ -133,9 +147,9 @@ public class ClassifierRepository {
     /** The record's current label and source (nulls when unclassified), locked; empty: no such record. */
     Optional<String[]> lockLabel(long recordId) {
         return Jdbc.list(dataSource, "reading a record's fault class",
-                        rs -> new String[] {rs.getString(1), rs.getString(2)},
+                        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
                         """
-                        SELECT f.fault_class, f.fault_source FROM records r
+                        SELECT f.fault_class, f.fault_source, r.kind FROM records r
                           LEFT JOIN record_faults f ON f.record_id = r.id
                          WHERE r.id = ? FOR UPDATE OF r
                         """, recordId)

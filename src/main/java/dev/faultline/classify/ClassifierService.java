@@ -7,6 +7,7 @@ import dev.faultline.classify.head.Prediction;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
 import dev.faultline.model.Embedder;
+import dev.faultline.record.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -48,7 +49,10 @@ public class ClassifierService {
         return new ClassificationView(label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
     }
 
-    /** Classifies a batch of queued records from their stored vectors; answers how many (0: none or no model). */
+    /**
+     * Classifies a batch of queued records from their stored vectors (quality reports by defect class, the others by
+     * failure mode); answers how many (0: none or no model).
+     */
     @Transactional
     public int classifyQueued() {
         var loaded = models.current();
@@ -59,24 +63,28 @@ public class ClassifierService {
         Map<String, java.util.Set<String>> sites = batch.isEmpty() ? Map.of() : repository.siteLabels();
         try {
             List<ClassifierRepository.Label> labels = new java.util.ArrayList<>();
+            DefectClassifier.Trained defectModel = null;
             for (ClassifierRepository.Queued q : batch) {
                 if (q.vector() == null) {
                     continue; // dequeued below; re-embedding will queue it again
                 }
-                Prediction p = loaded.get().model().predict(q.text(), q.vector(),
-                        q.site() == null ? null : sites.get(q.site()));
+                boolean quality = RecordKind.QUALITY_REPORT.code().equals(q.kind());
+                if (quality && defectModel == null) {
+                    defectModel = defects.model();
+                }
+                Prediction p = quality ? defectModel.model().predict(q.text(), q.vector())
+                        : loaded.get().model().predict(q.text(), q.vector(), q.site() == null ? null : sites.get(q.site()));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("alternatives", p.alternatives());
                 detail.put("evidence", p.evidence());
                 labels.add(new ClassifierRepository.Label(q.recordId(), label(p), p.confidence(),
-                        json.writeValueAsString(detail)));
+                        json.writeValueAsString(detail), quality ? defectModel.name() : loaded.get().name()));
             }
             if (!batch.isEmpty()) {
-                repository.label(labels, batch.stream().map(ClassifierRepository.Queued::recordId).toList(),
-                        loaded.get().name());
+                repository.label(labels, batch.stream().map(ClassifierRepository.Queued::recordId).toList());
                 webhooks.publishAll(dev.faultline.webhook.EventTypes.RECORD_CLASSIFIED, labels.stream()
                         .map(l -> Map.<String, Object>of("id", l.recordId(), "faultClass", l.label(), "confidence",
-                                l.confidence(), "model", loaded.get().name(), "href", "/api/v1/records/" + l.recordId()))
+                                l.confidence(), "model", l.model(), "href", "/api/v1/records/" + l.recordId()))
                         .toList());
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -92,12 +100,14 @@ public class ClassifierService {
             throw ProblemException.invalid(List.of(FieldError.of("label", "is required: one of the fault classes")));
         }
         String l = label.strip();
-        if (models.taxonomy().find(l).isEmpty() && defects.taxonomy().find(l).isEmpty()) {
-            throw ProblemException.invalid(List.of(FieldError.of("label", "'" + l + "' is not a fault class;"
-                    + " GET /api/v1/fault-classes lists them (and /api/v1/defect-classes those of quality reports)")));
-        }
         String[] previous = repository.lockLabel(recordId)
                 .orElseThrow(() -> ProblemException.notFound("Record", recordId));
+        if (!labelsFor(previous[2]).contains(l)) {
+            boolean quality = RecordKind.QUALITY_REPORT.code().equals(previous[2]);
+            throw ProblemException.invalid(List.of(FieldError.of("label", "'" + l + "' is not a "
+                    + (quality ? "defect class of quality reports; GET /api/v1/defect-classes lists them"
+                            : "fault class; GET /api/v1/fault-classes lists them"))));
+        }
         var at = repository.correct(recordId, previous[0], previous[1], l, actor);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("label", l);
@@ -128,6 +138,11 @@ public class ClassifierService {
         int queued = repository.replaceSiteLabels(site, labels);
         audit.record(actor, "fault_classes.site", "site", site, Map.of("labels", labels, "requeued", queued));
         return faultClasses(site);
+    }
+
+    /** The labels a record of this kind is classified into: defect classes for quality reports. */
+    public List<String> labelsFor(String kind) {
+        return (RecordKind.QUALITY_REPORT.code().equals(kind) ? defects.taxonomy() : models.taxonomy()).labels();
     }
 
     public List<CorrectionView> corrections(long recordId) {

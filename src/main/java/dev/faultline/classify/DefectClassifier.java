@@ -6,6 +6,7 @@ import dev.faultline.classify.head.Prediction;
 import dev.faultline.classify.head.TrainOptions;
 import dev.faultline.classify.head.Trainer;
 import dev.faultline.model.Embedder;
+import dev.faultline.record.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,12 @@ public class DefectClassifier {
         }
         synchronized (this) {
             if (current == null || current.stamp() != stamp) {
+                boolean replacing = current != null;
                 current = train(stamp);
+                if (replacing) {
+                    // the quality reports labelled by the previous model get the new one's labels
+                    repository.enqueueModelLabelled(RecordKind.QUALITY_REPORT.code());
+                }
             }
             return current;
         }

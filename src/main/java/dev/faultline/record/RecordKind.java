@@ -9,7 +9,9 @@ public enum RecordKind {
     MAINTENANCE_LOG("maintenance_log", "Maintenance log"),
     WORK_ORDER("work_order", "Work order"),
     INSPECTION_NOTE("inspection_note", "Inspection note"),
-    QUALITY_REPORT("quality_report", "Quality report");
+    QUALITY_REPORT("quality_report", "Quality report"),
+    /** Accident and incident narratives, near misses: classified by failure mode, like maintenance records. */
+    INCIDENT_REPORT("incident_report", "Incident report");
 
     private final String code;
     private final String label;

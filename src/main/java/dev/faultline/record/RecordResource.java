@@ -54,7 +54,7 @@ public class RecordResource {
             @Parameter(description = "asset id") @QueryParam("asset") String asset,
             @Parameter(description = "site the record was written at: its row's asset.site, else its asset's site then")
             @QueryParam("site") String site,
-            @Parameter(description = "maintenance_log, work_order, inspection_note or quality_report")
+            @Parameter(description = "maintenance_log, work_order, inspection_note, quality_report or incident_report")
                     @QueryParam("kind")
                     String kind,
             @Parameter(description = "source system") @QueryParam("source") String source,

@@ -130,7 +130,7 @@ public class RecordsPage {
     @Path("records/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         RecordView record = service.record(id);
-        return Templates.detail(record, search.similar(id, 5), classifier.taxonomy().labels(),
+        return Templates.detail(record, search.similar(id, 5), classifier.labelsFor(record.kind()),
                 classifier.corrections(id), summaries.ofLongRecord(record).orElse(null),
                 index.failure(id).orElse(null));
     }

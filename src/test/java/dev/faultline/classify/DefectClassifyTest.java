@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.faultline.Api;
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
+import dev.faultline.TestIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +29,9 @@ class DefectClassifyTest {
 
     @Inject
     TestDatabase db;
+
+    @Inject
+    TestIndex index;
 
     @BeforeEach
     void clean() {
@@ -53,6 +58,59 @@ class DefectClassifyTest {
         assertEquals("Leaking", asLog);
         given().get("/api/v1/defect-classes").then().statusCode(200).body("$", hasSize(9))
                 .body("label", hasItem("Documentation")).body("code", hasItem("DIM"));
+    }
+
+    @Test
+    void qualityReportsAreClassifiedByDefectClassInTheBackgroundFilteredCountedAndShown() {
+        Map<String, Object> report = Json.record("QR-B1", "bore diameter 25.09 measured, drawing 25.00 +0.03, 6 pcs oversize");
+        report.put("kind", "quality_report");
+        Map<String, Object> log = Json.record("QR-B2", "hydraulic pump leaking oil at the shaft seal");
+        given().contentType(ContentType.JSON).body(Json.batch(report, log)).post("/api/v1/records").then()
+                .statusCode(200);
+        awaitClassified(2);
+        long id = db.count("SELECT id FROM records WHERE external_id = 'QR-B1'");
+        given().get("/api/v1/records/" + id).then().statusCode(200)
+                .body("faultClass", equalTo("Dimensional"))
+                .body("classification.model", startsWith("defect-classifier@"));
+        given().get("/api/v1/records?faultClass=Leaking").then().body("items.externalId", equalTo(List.of("QR-B2")));
+        given().queryParam("q", "bore pump").queryParam("faultClass", "Dimensional").get("/api/v1/search").then()
+                .statusCode(200).body("items.record.externalId", equalTo(List.of("QR-B1")))
+                .body("facets.faultClass.Dimensional", equalTo(1));
+
+        Api.Session engineer = Api.user("qr-eng-" + Api.RUN, "engineer");
+        String page = engineer.given().get("/records/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Defect class") && page.contains("<option selected>Dimensional</option>")
+                && page.contains("<option >Documentation</option>") && !page.contains(">Leaking</option>"), page);
+        String trends = engineer.given().get("/trends?kind=quality_report&from=2024-02-26&to=2024-03-11").then()
+                .statusCode(200).extract().asString();
+        assertTrue(trends.contains("Pareto of defect classes") && trends.contains(">Dimensional</a>")
+                && !trends.contains(">Leaking</a>"), trends);
+        // a failure mode is no label for a quality report, nor a defect class for a maintenance log
+        engineer.given().header("X-CSRF-Token", engineer.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Leaking")).put("/api/v1/records/" + id + "/fault-class").then()
+                .statusCode(422).body("errors.reason", hasItem(containsString("/api/v1/defect-classes")));
+        long logId = db.count("SELECT id FROM records WHERE external_id = 'QR-B2'");
+        engineer.given().header("X-CSRF-Token", engineer.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Dimensional")).put("/api/v1/records/" + logId + "/fault-class").then()
+                .statusCode(422).body("errors.reason", hasItem(containsString("/api/v1/fault-classes")));
+        assertEquals(0, db.count("SELECT count(*) FROM fault_class_corrections"));
+    }
+
+    private void awaitClassified(int atLeast) {
+        index.awaitEmpty();
+        long until = System.currentTimeMillis() + 120_000;
+        while (db.count("SELECT count(*) FROM classify_queue") > 0
+                || db.count("SELECT count(*) FROM record_faults") < atLeast) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("records were not classified");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

@@ -109,7 +109,7 @@ class ImportResourceTest {
         List<Map<String, Object>> errors = job.getList("errors");
         assertEquals(List.of(
                 Map.of("field", "text", "line", 3, "reason", "is required"),
-                Map.of("field", "kind", "line", 4, "reason", "unknown kind 'memo'; use one of maintenance_log, work_order, inspection_note, quality_report"),
+                Map.of("field", "kind", "line", 4, "reason", "unknown kind 'memo'; use one of maintenance_log, work_order, inspection_note, quality_report, incident_report"),
                 Map.of("field", "occurredAt", "line", 4, "reason", "'2024-02-31' is not an ISO-8601 date or date-time (e.g. 2024-03-01T08:15:00Z)"),
                 Map.of("field", "file", "line", 6, "reason", "has 2 columns; the header has 6")), errors);
         assertEquals(2, db.records());
@@ -124,7 +124,7 @@ class ImportResourceTest {
         assertEquals("""
                 line,field,reason\r
                 3,text,is required\r
-                4,kind,"unknown kind 'memo'; use one of maintenance_log, work_order, inspection_note, quality_report"\r
+                4,kind,"unknown kind 'memo'; use one of maintenance_log, work_order, inspection_note, quality_report, incident_report"\r
                 4,occurredAt,'2024-02-31' is not an ISO-8601 date or date-time (e.g. 2024-03-01T08:15:00Z)\r
                 6,file,has 2 columns; the header has 6\r
                 """, csvErrors);
@@ -134,7 +134,7 @@ class ImportResourceTest {
     void importsJsonLinesInTheRecordShape() throws InterruptedException {
         String jsonl =
                 """
-                {"source":"faa","externalId":"X1","kind":"quality_report","asset":{"id":"9812X","name":"CESSNA 185","type":"aircraft"},"occurredAt":"1975-03-15","text":"TAILWHEEL COCKED RIGHT PRIOR TO TKOF."}
+                {"source":"faa","externalId":"X1","kind":"incident_report","asset":{"id":"9812X","name":"CESSNA 185","type":"aircraft"},"occurredAt":"1975-03-15","text":"TAILWHEEL COCKED RIGHT PRIOR TO TKOF."}
 
                 {"source":"faa","externalId":"X2","text":"ENGINE QUIT","bogus":1}
                 {"source":"faa","externalId":"X3","text":"GEAR COLLAPSED"
