@@ -49,7 +49,7 @@ class AccessSweepTest {
         if (path.startsWith("/api/v1/classif")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.CLASSIFY));
         }
-        if (path.startsWith("/api/v1/fault-classes")) {
+        if (path.startsWith("/api/v1/fault-classes") || path.startsWith("/api/v1/defect-classes")) {
             return new Rule(Roles.TECHNICIAN, List.of(Roles.CLASSIFY, Roles.RECORDS_READ));
         }
         if (path.equals("/api/v1/sensor-readings") || path.startsWith("/api/v1/assets") && path.contains("/sensors/")) {
