@@ -6,6 +6,7 @@
 #   ords Open Repair fault types: 5-fold cross-validation per device family
 #   quality  quality-report defect classes: trained on descriptions + seed examples, reported on data/quality-reports
 #   latency  one classification at a time (embed + head, and the head alone), p50/p95 (not in the default run)
+#   train10k training time for 10,000 examples (not in the default run)
 # Usage: bench/classify-eval.sh [fmc,faa,ords,quality] [-v]   (-v adds per-class tables for the cross-validations and the
 # FMC dev split). About 1 minute for fmc+faa and a few more for ords on 2 cores. Needs the app built.
 set -euo pipefail

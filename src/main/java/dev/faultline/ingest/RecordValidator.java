@@ -79,9 +79,12 @@ public class RecordValidator {
             return new Checked(null, e.list);
         }
         String hash = hash(kindCode, asset, occurredAt, author, title, text, fields, language, tags);
+        // a language the writer did not give is detected where the script tells it (not part of the hash: the same
+        // input is the same record)
+        String stored = language != null ? language : ScriptLanguage.of(title, text);
         return new Checked(
                 new ValidRecord(source, externalId, kindCode, asset, occurredAt, author, title, text, fields,
-                        language, tags, hash),
+                        stored, tags, hash),
                 List.of());
     }
 

@@ -69,9 +69,12 @@ final class Shorthand {
     static List<String> words(String query) {
         List<String> words = new ArrayList<>();
         for (String raw : query.toLowerCase(Locale.ROOT).split("\\s+")) {
-            String w = raw.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}/&]+$", "");
-            if (!w.isEmpty()) {
-                words.add(w);
+            // Chinese has no spaces: a run of CJK characters is split into the bigrams the index holds
+            for (String part : Cjk.has(raw) ? Cjk.split(raw) : List.of(raw)) {
+                String w = part.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}/&]+$", "");
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
             }
         }
         // "number 3 cylinder", "no. 3 cyl": the position is written "#3" (the number alone in full text) in logs

@@ -54,6 +54,8 @@ class Vocabulary {
     /** Corrections for the query words that need one: word as typed → the lexeme to add as its alternative. */
     Map<String, Set<String>> corrections(List<String> words) {
         Map<String, Set<String>> out = new HashMap<>();
+        // CJK bigrams are not spelt: a near bigram is another word, not a typing slip
+        words = words.stream().filter(w -> !Cjk.has(w)).toList();
         if (words.isEmpty() || config.spelling().minSimilarity() > 1) {
             return out;
         }

@@ -23,6 +23,16 @@ class ShorthandTest {
     }
 
     @Test
+    void chineseWordsAreTheBigramsTheIndexHolds() {
+        assertEquals(List.of("数据", "据库", "库故", "故障"), Shorthand.words("数据库故障"));
+        // English part numbers inside Chinese text stay words; Chinese punctuation goes like any other
+        assertEquals(List.of("db2", "数据", "据库", "宕机", "ora-01555"), Shorthand.words("DB2数据库，宕机 ORA-01555。"));
+        assertEquals(List.of("错"), Shorthand.words("错"));
+        assertEquals(List.of("'数据' & '据库'"), List.of(String.join(" & ", shorthand.groups("数据库"))));
+        assertTrue(Cjk.has("主机A") && !Cjk.has("R/H CYL gskt"));
+    }
+
+    @Test
     void everyTermIsOptional() {
         assertEquals("'low' | 'compression'", shorthand.tsquery("low compression"));
     }

@@ -1,0 +1,44 @@
+package dev.faultline.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chinese, Japanese and Korean words as the full-text index holds them (migration V26, {@code
+ * faultline_cjk_bigrams}): a run of CJK characters becomes its overlapping character bigrams, a lone character stays
+ * itself, and the other parts of a word ("DB2" in "DB2数据库") stay words. The character ranges are the SQL
+ * function's, so a query's words meet the index's.
+ */
+final class Cjk {
+
+    private static final String RANGES = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff";
+    private static final Pattern ANY = Pattern.compile("[" + RANGES + "]");
+    private static final Pattern PARTS = Pattern.compile("([" + RANGES + "]+)|([^" + RANGES + "]+)");
+
+    private Cjk() {}
+
+    static boolean has(String text) {
+        return text != null && ANY.matcher(text).find();
+    }
+
+    /** One whitespace-free word as index words: bigrams of its CJK runs, its other parts as they are. */
+    static List<String> split(String word) {
+        List<String> out = new ArrayList<>();
+        Matcher m = PARTS.matcher(word);
+        while (m.find()) {
+            String run = m.group(1);
+            if (run == null) {
+                out.add(m.group(2));
+            } else if (run.codePointCount(0, run.length()) == 1) {
+                out.add(run);
+            } else {
+                for (int i = 0; i + 1 < run.length(); i++) {
+                    out.add(run.substring(i, i + 2));
+                }
+            }
+        }
+        return out;
+    }
+}

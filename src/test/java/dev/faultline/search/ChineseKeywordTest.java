@@ -1,0 +1,69 @@
+package dev.faultline.search;
+
+import static dev.faultline.Api.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.faultline.Json;
+import dev.faultline.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Chinese records (#24, first part): their language detected at ingest, and keyword search that finds them. */
+@QuarkusTest
+class ChineseKeywordTest {
+
+    @Inject
+    TestDatabase db;
+
+    @BeforeEach
+    void seed() {
+        db.clear();
+        Map<String, Object> zh = Json.record("ZH-1", "6月6日15:10，数据库服务器宕机，应用系统无法连接。");
+        zh.remove("language");
+        Map<String, Object> mixed = Json.record("ZH-2", "报表生成失败，ORA-01555 快照过旧，DB2 连接池耗尽");
+        mixed.remove("language");
+        Map<String, Object> en = Json.record("EN-1", "DATABASE SERVER DOWN, R&R IAW MM");
+        en.remove("language");
+        Map<String, Object> given = Json.record("ZH-3", "主机风扇故障");
+        given.put("language", "zh-CN");
+        given().contentType(ContentType.JSON).body(Json.batch(zh, mixed, en, given)).post("/api/v1/records").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void theLanguageIsDetectedFromTheScriptWhenNotGiven() {
+        assertEquals("zh", language("ZH-1"));
+        assertEquals("zh", language("ZH-2"), "mixed Chinese and English is Chinese");
+        assertNull(language("EN-1"), "shorthand English is no evidence of a language: none is guessed");
+        assertEquals("zh-CN", language("ZH-3"), "a given language is kept");
+    }
+
+    @Test
+    void keywordSearchFindsChineseWordsInsideSentencesAndEnglishInsideChinese() {
+        assertEquals(List.of("ZH-1"), keyword("数据库"));
+        assertEquals(List.of("ZH-1"), keyword("服务器宕机"));
+        assertEquals(List.of("ZH-2"), keyword("ORA-01555"));
+        assertEquals(List.of("ZH-2"), keyword("快照过旧"));
+        assertEquals(List.of("ZH-3"), keyword("风扇"));
+        assertEquals(List.of(), keyword("变压器"), "words no record holds match nothing");
+        // English records index exactly as before: the Chinese function leaves text without CJK unchanged
+        assertEquals(1, db.count("SELECT count(*) FROM records WHERE external_id = 'EN-1'"
+                + " AND faultline_cjk_bigrams(text) = text"));
+        assertEquals(List.of("EN-1"), keyword("database server"));
+    }
+
+    private String language(String externalId) {
+        return db.string("SELECT language FROM records WHERE external_id = '" + externalId + "'");
+    }
+
+    private static List<String> keyword(String q) {
+        return given().queryParams(Map.of("q", q, "mode", "keyword")).get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath().getList("items.record.externalId");
+    }
+}
