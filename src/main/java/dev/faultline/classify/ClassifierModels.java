@@ -6,6 +6,7 @@ import dev.faultline.model.Embedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * The fault model in use: the newest stored one for this embedding model and taxonomy, loaded at start and again
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class ClassifierModels {
+
+    private static final Logger LOG = Logger.getLogger(ClassifierModels.class);
 
     /** A loaded model and what the database says about it. */
     record Loaded(FaultModel model, ClassifierRepository.StoredModel stored) {
@@ -54,7 +57,7 @@ public class ClassifierModels {
                                     decoded.incrementAndGet();
                                 } catch (FaultModelCodec.UnknownFormat older) {
                                     // an earlier version's model: none in use until the start-up training replaces it
-                                    org.jboss.logging.Logger.getLogger(ClassifierModels.class).warnf(
+                                    LOG.warnf(
                                             "fault classifier v%d: %s; training a new one", s.version(),
                                             older.getMessage());
                                 }

@@ -86,27 +86,19 @@ public class ClassifierRepository {
         }
     }
 
-    /** Queues the embedded records of one kind whose label came from a model (or that have none). */
+    /**
+     * Queues the embedded records whose label came from a model (or that have none) for a new model: every kind,
+     * or only {@code kind} when given.
+     */
     int enqueueModelLabelled(String kind) {
-        return Jdbc.update(dataSource, "queueing records of a kind for reclassification",
-                """
-                INSERT INTO classify_queue (record_id)
-                SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
-                 WHERE r.kind = ?
-                   AND NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
-                ON CONFLICT (record_id) DO NOTHING
-                """, kind);
-    }
-
-    /** Queues every embedded record whose label came from a model (or that has none) for a new model. */
-    int enqueueAllModelLabelled() {
         return Jdbc.update(dataSource, "queueing records for reclassification",
                 """
                 INSERT INTO classify_queue (record_id)
                 SELECT DISTINCT e.record_id FROM record_embeddings e JOIN records r ON r.id = e.record_id
-                 WHERE NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
+                 WHERE (?::text IS NULL OR r.kind = ?)
+                   AND NOT EXISTS (SELECT 1 FROM record_faults f WHERE f.record_id = r.id AND f.fault_source = 'engineer')
                 ON CONFLICT (record_id) DO NOTHING
-                """);
+                """, kind, kind);
     }
 
     /** Every site's own labels (sites without rows use the whole taxonomy and are absent). */

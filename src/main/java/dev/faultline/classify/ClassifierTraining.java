@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
 public class ClassifierTraining {
 
     private static final Logger LOG = Logger.getLogger(ClassifierTraining.class);
-    private static final int MAX_TEXT = 4000;
 
     private final ClassifierRepository repository;
     private final ClassifierModels models;
@@ -72,29 +71,12 @@ public class ClassifierTraining {
 
     private int train(long runId) {
         Taxonomy taxonomy = models.taxonomy();
-        List<String> texts = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> recordIds = new ArrayList<>();
-        List<String> origins = new ArrayList<>();
-        for (String file : config.trainingData()) {
-            for (String[] row : read(file)) {
-                add(texts, labels, recordIds, origins, row[0], row[1], null, file.substring(file.lastIndexOf('/') + 1));
-            }
-        }
-        taxonomy.classes().forEach(c -> add(texts, labels, recordIds, origins, c.description(), c.label(), null,
-                "taxonomy description"));
+        TrainingExamples gathered = new TrainingExamples();
+        gathered.addFiles(config.trainingData(), null);
+        taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, "taxonomy description"));
         List<ClassifierRepository.Correction> corrections = repository.engineerLabels();
-        corrections.forEach(c -> add(texts, labels, recordIds, origins, c.text(), c.label(), c.recordId(),
-                "engineer's correction"));
-        List<float[]> vectors = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i += 256) {
-            vectors.addAll(embedder.embed(texts.subList(i, Math.min(texts.size(), i + 256)), Embedder.Role.PASSAGE));
-            repository.progress(runId, 0.5 * vectors.size() / texts.size());
-        }
-        List<LabelledText> examples = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            examples.add(new LabelledText(texts.get(i), labels.get(i), vectors.get(i), recordIds.get(i), origins.get(i)));
-        }
+        corrections.forEach(c -> gathered.add(c.text(), c.label(), c.recordId(), "engineer's correction"));
+        List<LabelledText> examples = gathered.embed(embedder, share -> repository.progress(runId, 0.5 * share));
         double[] reported = {0};
         FaultModel model = Trainer.train(taxonomy.labels(), examples, embedder.dimensions(), TrainOptions.defaults(),
                 p -> {
@@ -105,18 +87,10 @@ public class ClassifierTraining {
                 });
         int version = repository.saveModel(embedder.modelId(), taxonomy.key(), model.examples().size(),
                 corrections.size(), FaultModelCodec.write(model));
-        int queued = repository.enqueueAllModelLabelled();
+        int queued = repository.enqueueModelLabelled(null);
         LOG.infof("fault classifier v%d: %d examples (%d corrections); %d records queued for reclassification",
                 version, model.examples().size(), corrections.size(), queued);
         return version;
-    }
-
-    private static void add(List<String> texts, List<String> labels, List<Long> ids, List<String> origins,
-            String text, String label, Long recordId, String origin) {
-        texts.add(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-        labels.add(label);
-        ids.add(recordId);
-        origins.add(origin);
     }
 
     /** {@code text,label} lines; the label is after the last comma (texts may contain commas). */

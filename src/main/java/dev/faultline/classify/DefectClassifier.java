@@ -8,7 +8,6 @@ import dev.faultline.classify.head.Trainer;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -76,42 +75,22 @@ public class DefectClassifier {
 
     private Trained train(long stamp) {
         long start = System.nanoTime();
-        List<String> texts = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        List<String> origins = new ArrayList<>();
-        taxonomy.classes().forEach(c -> add(texts, labels, ids, origins, c.description(), c.label(), null,
-                "defect class description"));
-        for (String file : config.defectTrainingData()) {
-            for (String[] row : ClassifierTraining.read(file)) {
-                add(texts, labels, ids, origins, row[0], row[1], null, "seed example (written by the team)");
-            }
-        }
+        TrainingExamples gathered = new TrainingExamples();
+        taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, "defect class description"));
+        gathered.addFiles(config.defectTrainingData(), "seed example (written by the team)");
         int corrections = 0;
         for (ClassifierRepository.Correction c : repository.engineerLabels()) {
             if (taxonomy.find(c.label()).isPresent()) {
-                add(texts, labels, ids, origins, c.text(), c.label(), c.recordId(), "engineer's correction");
+                gathered.add(c.text(), c.label(), c.recordId(), "engineer's correction");
                 corrections++;
             }
         }
-        List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
-        List<LabelledText> examples = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            examples.add(new LabelledText(texts.get(i), labels.get(i), vectors.get(i), ids.get(i), origins.get(i)));
-        }
+        List<LabelledText> examples = gathered.embed(embedder, share -> {});
         FaultModel model = Trainer.train(taxonomy.labels(), examples, embedder.dimensions(), TrainOptions.defaults(),
                 p -> {});
         int n = ++trainings;
         LOG.infof("defect classifier trained on %d examples (%d corrections) in %d ms", examples.size(), corrections,
                 (System.nanoTime() - start) / 1_000_000);
         return new Trained(model, stamp, "defect-classifier@" + n);
-    }
-
-    private static void add(List<String> texts, List<String> labels, List<Long> ids, List<String> origins,
-            String text, String label, Long recordId, String origin) {
-        texts.add(text.length() > 2_000 ? text.substring(0, 2_000) : text);
-        labels.add(label);
-        ids.add(recordId);
-        origins.add(origin);
     }
 }

@@ -280,6 +280,11 @@ class ClassifyTest {
     }
 
     private void awaitClassified(int atLeast) {
+        awaitClassified(db, index, atLeast);
+    }
+
+    /** Waits until the index and classify queues are empty and at least this many records have a class. */
+    static void awaitClassified(TestDatabase db, TestIndex index, int atLeast) {
         index.awaitEmpty();
         long until = System.currentTimeMillis() + 120_000;
         while (db.count("SELECT count(*) FROM classify_queue") > 0

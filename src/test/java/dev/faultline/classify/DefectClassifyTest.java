@@ -67,7 +67,7 @@ class DefectClassifyTest {
         Map<String, Object> log = Json.record("QR-B2", "hydraulic pump leaking oil at the shaft seal");
         given().contentType(ContentType.JSON).body(Json.batch(report, log)).post("/api/v1/records").then()
                 .statusCode(200);
-        awaitClassified(2);
+        ClassifyTest.awaitClassified(db, index, 2);
         long id = db.count("SELECT id FROM records WHERE external_id = 'QR-B1'");
         given().get("/api/v1/records/" + id).then().statusCode(200)
                 .body("faultClass", equalTo("Dimensional"))
@@ -94,23 +94,6 @@ class DefectClassifyTest {
                 .body(Map.of("label", "Dimensional")).put("/api/v1/records/" + logId + "/fault-class").then()
                 .statusCode(422).body("errors.reason", hasItem(containsString("/api/v1/fault-classes")));
         assertEquals(0, db.count("SELECT count(*) FROM fault_class_corrections"));
-    }
-
-    private void awaitClassified(int atLeast) {
-        index.awaitEmpty();
-        long until = System.currentTimeMillis() + 120_000;
-        while (db.count("SELECT count(*) FROM classify_queue") > 0
-                || db.count("SELECT count(*) FROM record_faults") < atLeast) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("records were not classified");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @Test
