@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 public class IndexRepository {
 
     /** A queued record's text. */
-    record Pending(long recordId, String title, String text, String fieldsJson, String contentHash) {}
+    record Pending(long recordId, String title, String text, String fieldsJson, String contentHash,
+            String assetType) {}
 
     /** One vector to store, with the hash of the passage it was made from ({@link PassageEmbedder#hash}, hex). */
     record Vector(long recordId, int chunk, String contentHash, String passageHash, float[] embedding) {}
@@ -29,14 +30,14 @@ public class IndexRepository {
     // SKIP LOCKED: several instances (or threads) drain the queue without waiting on or repeating each other
     private static final String CLAIM =
             """
-            SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash
+            SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash, r.asset_type
               FROM embedding_queue q JOIN records r ON r.id = q.record_id
              WHERE q.parked_at IS NULL AND q.not_before <= now()
              ORDER BY q.enqueued_at, q.record_id LIMIT ? FOR UPDATE OF q SKIP LOCKED
             """;
     private static final String CLAIM_ONE =
             """
-            SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash
+            SELECT q.record_id, r.title, r.text, r.fields::text, r.content_hash, r.asset_type
               FROM embedding_queue q JOIN records r ON r.id = q.record_id
              WHERE q.record_id = ? AND q.parked_at IS NULL AND q.not_before <= now()
                FOR UPDATE OF q SKIP LOCKED
@@ -98,7 +99,7 @@ public class IndexRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     list.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                            rs.getString(5), rs.getString(6)));
                 }
             }
             return list;

@@ -51,7 +51,9 @@ class PassageEmbedder {
         List<String> passages = new ArrayList<>();
         List<IndexRepository.Vector> owners = new ArrayList<>();
         for (IndexRepository.Pending p : records) {
-            List<String> chunks = Chunker.chunks(passage(p), config.chunkWords(), config.chunkOverlapWords());
+            String context = context(p);
+            List<String> chunks = Chunker.chunks(passage(p), config.chunkWords(), config.chunkOverlapWords()).stream()
+                    .map(chunk -> context + chunk).toList();
             for (int i = 0; i < chunks.size(); i++) {
                 passages.add(chunks.get(i));
                 owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), hash(chunks.get(i)), null));
@@ -95,7 +97,15 @@ class PassageEmbedder {
         return Tokens.sha256(passage).substring(0, 32);
     }
 
-    /** What gets embedded: the title, the text, and the fields that add something to it. */
+    /**
+     * What leads each embedded passage of a record: its asset's type when the record does not name it (many name
+     * the device only in their asset: "Tablet" for "screen cracked"), else nothing.
+     */
+    static String context(IndexRepository.Pending p) {
+        return p.assetType() != null && !names(p, p.assetType()) ? p.assetType() + ": " : "";
+    }
+
+    /** What gets embedded, in passages each led by its {@link #context}: the title, the text, and the fields that add something to it. */
     String passage(IndexRepository.Pending p) {
         StringBuilder sb = new StringBuilder();
         if (p.title() != null) {
@@ -112,5 +122,11 @@ class PassageEmbedder {
             throw new IllegalStateException("the record's stored fields are not an object of texts", e);
         }
         return sb.toString();
+    }
+
+    private static boolean names(IndexRepository.Pending p, String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return p.text().toLowerCase(java.util.Locale.ROOT).contains(w)
+                || (p.title() != null && p.title().toLowerCase(java.util.Locale.ROOT).contains(w));
     }
 }

@@ -32,14 +32,23 @@ public class RecordWriteRepository {
              WHERE (a.name, a.type, a.site, a.line) IS DISTINCT FROM
                    (coalesce(EXCLUDED.name, a.name), coalesce(EXCLUDED.type, a.type),
                     coalesce(EXCLUDED.site, a.site), coalesce(EXCLUDED.line, a.line))
+            RETURNING a.id
+            """;
+    // the records' copy of their asset's type (searched and embedded with them), for the assets just changed
+    private static final String COPY_ASSET_TYPES =
+            """
+            UPDATE records r SET asset_type = a.type
+              FROM assets a
+             WHERE a.id = ANY (?) AND r.asset_id = a.id AND r.asset_type IS DISTINCT FROM a.type
             """;
     // xmax = 0 on a returned row means it was inserted; rows whose hash did not change are not returned at all
     private static final String UPSERT_RECORDS =
             """
             INSERT INTO records AS r (source, external_id, kind, asset_id, site, occurred_at, author, title, text,
-                                      fields, language, tags, content_hash)
+                                      fields, language, tags, content_hash, asset_type)
             SELECT u.s, u.e, u.k, u.a, u.si, u.o, u.au, u.ti, u.tx, u.f::jsonb, u.l,
-                   ARRAY(SELECT jsonb_array_elements_text(u.tg::jsonb)), u.h
+                   ARRAY(SELECT jsonb_array_elements_text(u.tg::jsonb)), u.h,
+                   (SELECT type FROM assets WHERE id = u.a)
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                    AS u(s, e, k, a, si, o, au, ti, tx, f, l, tg, h)
@@ -48,7 +57,7 @@ public class RecordWriteRepository {
                    occurred_at = EXCLUDED.occurred_at,
                    author = EXCLUDED.author, title = EXCLUDED.title, text = EXCLUDED.text, fields = EXCLUDED.fields,
                    language = EXCLUDED.language, tags = EXCLUDED.tags, content_hash = EXCLUDED.content_hash,
-                   updated_at = now()
+                   asset_type = EXCLUDED.asset_type, updated_at = now()
              WHERE r.content_hash <> EXCLUDED.content_hash
             RETURNING r.id, r.source, r.external_id, (r.xmax = 0) AS inserted
             """;
@@ -76,19 +85,34 @@ public class RecordWriteRepository {
         }
     }
 
-    /** Creates or updates assets; a null attribute keeps the stored value. Ids must be unique. */
+    /**
+     * Creates or updates assets; a null attribute keeps the stored value. Ids must be unique. The records of an
+     * asset whose type changed get the new type (and are embedded again).
+     */
     public void upsertAssets(List<AssetInput> assets) throws SQLException {
         if (assets.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(UPSERT_ASSETS)) {
-            bind(c, ps, 1, assets, AssetInput::id);
-            bind(c, ps, 2, assets, AssetInput::name);
-            bind(c, ps, 3, assets, AssetInput::type);
-            bind(c, ps, 4, assets, AssetInput::site);
-            bind(c, ps, 5, assets, AssetInput::line);
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            List<String> changed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_ASSETS)) {
+                bind(c, ps, 1, assets, AssetInput::id);
+                bind(c, ps, 2, assets, AssetInput::name);
+                bind(c, ps, 3, assets, AssetInput::type);
+                bind(c, ps, 4, assets, AssetInput::site);
+                bind(c, ps, 5, assets, AssetInput::line);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!changed.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(COPY_ASSET_TYPES)) {
+                    ps.setArray(1, c.createArrayOf("text", changed.toArray()));
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 

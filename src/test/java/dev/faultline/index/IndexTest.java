@@ -4,6 +4,7 @@ import static dev.faultline.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faultline.Api;
 import dev.faultline.Json;
@@ -128,6 +129,28 @@ class IndexTest {
     }
 
     @Test
+    void theAssetTypeLeadsThePassageOfARecordThatDoesNotNameIt() throws Exception {
+        Map<String, Object> tablet = Json.record("IX-TABLET", "screen cracked, replaced digitiser");
+        tablet.put("asset", Map.of("id", "TAB-9", "type", "Tablet"));
+        tablet.put("fields", Map.of());
+        given().contentType(ContentType.JSON).body(Map.of("records", List.of(tablet))).post("/api/v1/records").then()
+                .statusCode(200);
+        index.awaitEmpty();
+        String stored = "SELECT e.embedding::text FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE r.external_id = ";
+        float[] expected = embedder.embed(List.of("Tablet: screen cracked, replaced digitiser"), Embedder.Role.PASSAGE)
+                .getFirst();
+        float[] vector = Vectors.read(db.string(stored + "'IX-TABLET'"));
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], vector[i], 1e-4);
+        }
+        // a record naming its asset's type (pump) has no prefix: its vector is that of its text alone
+        float[] plain = embedder.embed(List.of(passage("IX-3")), Embedder.Role.PASSAGE).getFirst();
+        assertTrue(passage("IX-3").startsWith("pump 3 seal leaking"));
+        assertEquals(plain[0], Vectors.read(db.string(stored + "'IX-3'"))[0], 1e-4);
+    }
+
+    @Test
     void aPassageEmbeddedBeforeGetsItsStoredVectorWithoutTheModel() throws Exception {
         index.awaitEmpty();
         double model = passages("model"), reused = passages("reused");
@@ -217,7 +240,8 @@ class IndexTest {
     private String passage(String externalId) {
         String where = " FROM records WHERE external_id = '" + externalId + "'";
         return passages.passage(new IndexRepository.Pending(0, db.string("SELECT title" + where),
-                db.string("SELECT text" + where), db.string("SELECT fields::text" + where), null));
+                db.string("SELECT text" + where), db.string("SELECT fields::text" + where), null,
+                db.string("SELECT asset_type" + where)));
     }
 
     private double passages(String source) {

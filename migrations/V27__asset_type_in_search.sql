@@ -1,0 +1,23 @@
+-- The asset's type is searchable and embedded with each record (issue 22). Many records name the device only in
+-- their asset ("Vacuum", "Tablet"): "tablet display glass cracked" found none of them, because the asset was in no
+-- index. The type is copied onto each record (the app keeps the copy in step when an asset's type changes,
+-- RecordWriteRepository), so the generated search column can read it.
+ALTER TABLE records ADD COLUMN asset_type text;
+UPDATE records r SET asset_type = a.type FROM assets a WHERE a.id = r.asset_id AND a.type IS NOT NULL;
+
+-- A new type changes the embedded passage, so the record is embedded again (its old vector serves until then).
+DROP TRIGGER records_enqueue_embedding ON records;
+CREATE TRIGGER records_enqueue_embedding AFTER INSERT OR UPDATE OF content_hash, asset_type ON records
+    FOR EACH ROW EXECUTE FUNCTION enqueue_embedding();
+INSERT INTO embedding_queue (record_id) SELECT id FROM records WHERE asset_type IS NOT NULL
+    ON CONFLICT (record_id) DO NOTHING;
+
+-- The generated column again, with the type at weight C like the record's fields (this rewrites the records table
+-- once; the sites' own text indexes are rebuilt by the app in the background, as after V26).
+ALTER TABLE records DROP COLUMN search_tsv;
+ALTER TABLE records ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', coalesce(faultline_cjk_bigrams(title), '')), 'A') ||
+    setweight(to_tsvector('english', faultline_cjk_bigrams(text)), 'B') ||
+    setweight(jsonb_to_tsvector('english', fields, '["string"]'), 'C') ||
+    setweight(to_tsvector('english', coalesce(faultline_cjk_bigrams(asset_type), '')), 'C')) STORED;
+CREATE INDEX records_search_idx ON records USING gin (site, search_tsv);

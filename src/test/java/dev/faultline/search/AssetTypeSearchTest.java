@@ -1,0 +1,64 @@
+package dev.faultline.search;
+
+import static dev.faultline.Api.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.faultline.Json;
+import dev.faultline.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records that name the device only in their asset ("Tablet": "screen cracked") are found by the device's name
+ * (#22), and follow their asset when its type changes.
+ */
+@QuarkusTest
+class AssetTypeSearchTest {
+
+    @Inject
+    TestDatabase db;
+
+    @BeforeEach
+    void seed() {
+        db.clear();
+        Map<String, Object> tablet = Json.record("T-1", "screen cracked, replaced digitiser");
+        tablet.put("asset", Map.of("id", "TAB-1", "type", "Tablet"));
+        Map<String, Object> phone = Json.record("P-1", "screen cracked after a fall");
+        phone.put("asset", Map.of("id", "PHONE-1", "type", "Mobile phone"));
+        given().contentType(ContentType.JSON).body(Json.batch(tablet, phone)).post("/api/v1/records").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void theAssetTypeIsSearchedWithTheRecord() {
+        assertEquals("T-1", keyword("tablet screen cracked").getFirst());
+        assertEquals(List.of("T-1"), keyword("tablet"));
+        assertEquals("P-1", keyword("phone screen").getFirst());
+        assertEquals(2, keyword("screen cracked").size());
+    }
+
+    @Test
+    void aNewTypeOnTheAssetReachesItsRecordsAndEmbedsThemAgain() {
+        db.execute("DELETE FROM embedding_queue");
+        given().contentType(ContentType.JSON).body(Map.of("type", "E-reader")).put("/api/v1/assets/TAB-1").then()
+                .statusCode(200);
+        assertEquals("T-1", keyword("reader screen").getFirst());
+        assertEquals(List.of("T-1"), keyword("reader"));
+        assertEquals(List.of(), keyword("tablet"), "the old type is no longer searched");
+        assertTrue(db.count("SELECT count(*) FROM embedding_queue q JOIN records r ON r.id = q.record_id"
+                + " WHERE r.external_id = 'T-1'") == 1, "the record is queued to be embedded with its new type");
+        assertEquals(0, db.count("SELECT count(*) FROM embedding_queue q JOIN records r ON r.id = q.record_id"
+                + " WHERE r.external_id = 'P-1'"), "records of other assets are left alone");
+    }
+
+    private static List<String> keyword(String q) {
+        return given().queryParams(Map.of("q", q, "mode", "keyword")).get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath().getList("items.record.externalId");
+    }
+}
