@@ -6,6 +6,7 @@
 // the records under it take one place; Recall@50 counts the records under the first 50 results too.
 //   node bench/search-eval.mjs run        (against FAULTLINE_URL with FAULTLINE_API_KEY)
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const URL_ = process.env.FAULTLINE_URL;
 const AUTH = { Authorization: `Bearer ${process.env.FAULTLINE_API_KEY}` };
@@ -28,7 +29,7 @@ export function corpus() {
     readFileSync(`data/demo/${f}.jsonl`, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)));
 }
 
-async function search(q, mode, limit) {
+export async function search(q, mode, limit) {
   const params = new URLSearchParams({ q, mode, limit: String(limit), collapse: COLLAPSE });
   const r = await fetch(`${URL_}/api/v1/search?${params}`, { headers: AUTH });
   if (!r.ok) throw new Error(`search ${q}: ${r.status} ${await r.text()}`);
@@ -37,7 +38,7 @@ async function search(q, mode, limit) {
 
 const log2 = (i) => Math.log2(i + 2);
 
-function score(items, relevant, total) {
+export function score(items, relevant, total) {
   const rel = items.slice(0, 10).map((h) => (relevant(h.record) ? 1 : 0));
   const dcg = rel.reduce((s, x, i) => s + x / log2(i), 0);
   let idcg = 0;
@@ -49,7 +50,7 @@ function score(items, relevant, total) {
   return { p10: rel.reduce((a, b) => a + b, 0) / 10, ndcg: idcg ? dcg / idcg : 0, r50: total ? found.size / total : 0 };
 }
 
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 export async function evaluate(queries, records) {
   const per = {}; // type -> mode -> [{p10, ndcg, r50}]
@@ -76,7 +77,7 @@ export async function evaluate(queries, records) {
   return { rows, worst: worst.sort((a, b) => a["nDCG@10"] - b["nDCG@10"]).slice(0, 15) };
 }
 
-if (process.argv[2] === "run") {
+if (process.argv[2] === "run" && process.argv[1] === fileURLToPath(import.meta.url)) {
   const queries = JSON.parse(readFileSync("bench/eval/queries.json", "utf8"));
   const t0 = Date.now();
   const { rows, worst } = await evaluate(queries, corpus());

@@ -45,6 +45,7 @@ if [ "$ONLY" != sensors ]; then
     import "MaintNet aviation logbook" -F "file=@data/demo/maintnet-fleet.jsonl"
     import "FAA maintenance narratives" -F "file=@data/demo/faa-narratives.jsonl"
     import "Open Repair reports" -F "file=@data/demo/openrepair.jsonl"
+    import "Chinese plant records" -F "file=@data/zh-plant/records.jsonl"
 fi
 import "Failure records (synthetic)" -F "file=@var/demo/sensor-failures.jsonl"
 import "C-MAPSS run-to-failure" -F "file=@var/demo/cmapss-history.csv" -F target=readings \
