@@ -1,9 +1,11 @@
--- The asset's type is searchable and embedded with each record (issue 22). Many records name the device only in
--- their asset ("Vacuum", "Tablet"): "tablet display glass cracked" found none of them, because the asset was in no
--- index. The type is copied onto each record (the app keeps the copy in step when an asset's type changes,
--- RecordWriteRepository), so the generated search column can read it.
-ALTER TABLE records ADD COLUMN asset_type text;
-UPDATE records r SET asset_type = a.type FROM assets a WHERE a.id = r.asset_id AND a.type IS NOT NULL;
+-- The asset's type and name are searchable with each record, and the type is embedded with it (issues 22, 24). Many
+-- records name the device only in their asset ("Vacuum", "Tablet"): "tablet display glass cracked" found none of
+-- them, because the asset was in no index; and "2#循环水泵" is how a plant names a unit. Both are copied onto each
+-- record (the app keeps the copies in step when an asset changes, RecordWriteRepository), so the generated search
+-- column can read them.
+ALTER TABLE records ADD COLUMN asset_type text, ADD COLUMN asset_name text;
+UPDATE records r SET asset_type = a.type, asset_name = a.name
+  FROM assets a WHERE a.id = r.asset_id AND (a.type IS NOT NULL OR a.name IS NOT NULL);
 
 -- A new type changes the embedded passage, so the record is embedded again (its old vector serves until then).
 DROP TRIGGER records_enqueue_embedding ON records;
@@ -12,12 +14,12 @@ CREATE TRIGGER records_enqueue_embedding AFTER INSERT OR UPDATE OF content_hash,
 INSERT INTO embedding_queue (record_id) SELECT id FROM records WHERE asset_type IS NOT NULL
     ON CONFLICT (record_id) DO NOTHING;
 
--- The generated column again, with the type at weight C like the record's fields (this rewrites the records table
+-- The generated column again, with the asset's type and name at weight C like the record's fields (this rewrites the records table
 -- once; the sites' own text indexes are rebuilt by the app in the background, as after V26).
 ALTER TABLE records DROP COLUMN search_tsv;
 ALTER TABLE records ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english', coalesce(faultline_cjk_bigrams(title), '')), 'A') ||
     setweight(to_tsvector('english', faultline_cjk_bigrams(text)), 'B') ||
     setweight(jsonb_to_tsvector('english', fields, '["string"]'), 'C') ||
-    setweight(to_tsvector('english', coalesce(faultline_cjk_bigrams(asset_type), '')), 'C')) STORED;
+    setweight(to_tsvector('english', faultline_cjk_bigrams(coalesce(asset_type, '') || ' ' || coalesce(asset_name, ''))), 'C')) STORED;
 CREATE INDEX records_search_idx ON records USING gin (site, search_tsv);

@@ -23,7 +23,6 @@ import java.util.List;
 public class AskService {
 
     private final SearchService search;
-    private final Embedder embedder;
     private final Generator generator;
     private final ExtractiveAnswerer extractive;
     private final LlmAnswerer llm;
@@ -32,13 +31,12 @@ public class AskService {
     private final dev.faultline.predict.PredictionService predictions;
     private final CountingAnswerer counting;
 
-    AskService(SearchService search, Embedder embedder, Generator generator, ExtractiveAnswerer extractive,
+    AskService(SearchService search, Generator generator, ExtractiveAnswerer extractive,
             LlmAnswerer llm, AskConfig config, RecordConfig records,
             dev.faultline.predict.PredictionService predictions, CountingAnswerer counting) {
         this.counting = counting;
         this.predictions = predictions;
         this.search = search;
-        this.embedder = embedder;
         this.generator = generator;
         this.extractive = extractive;
         this.llm = llm;
@@ -71,9 +69,11 @@ public class AskService {
             }
             return counted.get();
         }
-        float[] vector = embedder.embed(List.of(question), Embedder.Role.QUERY).getFirst();
+        // the model for the question's script: the CJK model for Chinese, the same one search takes
+        Embedder model = search.modelFor(question);
+        float[] vector = model.embed(List.of(question), Embedder.Role.QUERY).getFirst();
         SearchView found = search.search(query(question, request.filters()), vector);
-        return answer(question, vector, found, events).withPredictions(predictions(request, found));
+        return answer(question, vector, model, found, events).withPredictions(predictions(request, found));
     }
 
     /** At most this many assets' predictions beside an answer. */
@@ -102,7 +102,7 @@ public class AskService {
     }
 
     // the question is embedded once: for the semantic half of the search and for the extractive answer
-    private AskView answer(String question, float[] vector, SearchView found, AskEvents events) {
+    private AskView answer(String question, float[] vector, Embedder model, SearchView found, AskEvents events) {
         List<AskView.Retrieved> retrieved = retrieved(found.items());
         if (events != null) {
             retrieved.forEach(events::retrieved);
@@ -115,7 +115,7 @@ public class AskService {
             }
             notice = outcome.notice();
         }
-        ExtractiveAnswerer.Answer a = extractive.answer(vector, retrieved, found.total());
+        ExtractiveAnswerer.Answer a = extractive.answer(question, vector, model, retrieved, found.total());
         return new AskView(a.text(), citations(a.cited(), retrieved), ExtractiveAnswerer.NAME, notice, retrieved,
                 List.of());
     }

@@ -1,7 +1,10 @@
 package dev.faultline.ask;
 
 import dev.faultline.model.Embedder;
+import dev.faultline.search.Cjk;
 import dev.faultline.summarize.Sentences;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,29 +12,37 @@ import java.util.List;
 /**
  * The built-in answerer, no LLM needed: the sentences of the retrieved records most similar to the question
  * (local embeddings), picked by maximal marginal relevance so they do not repeat each other, quoted with their
- * record's number, behind a templated lead sentence. When no sentence is similar enough, it says so.
+ * record's number, behind a templated lead sentence. When no sentence is similar enough, it says so. The lead and
+ * the refusals are in the question's language ({@link AskMessages}: Chinese for a question in CJK script).
  */
 @ApplicationScoped
 public class ExtractiveAnswerer {
 
     static final String NAME = "extractive";
-    static final String NO_ANSWER = "Not found in the records: the records found do not answer this question.";
 
     private record Unit(int n, String text, float[] vector, double relevance) {}
 
-    private final Embedder embedder;
     private final AskConfig config;
 
-    ExtractiveAnswerer(Embedder embedder, AskConfig config) {
-        this.embedder = embedder;
+    ExtractiveAnswerer(AskConfig config) {
         this.config = config;
     }
 
     /** The answer text and the record numbers it cites (empty when the records do not answer). */
     record Answer(String text, List<Integer> cited) {}
 
-    /** {@code question} is the question's embedding (query role), the one search already used. */
-    Answer answer(float[] question, List<AskView.Retrieved> records, long total) {
+    /** The answerer's words in the language of this question. */
+    static AskMessages messages(String question) {
+        return Cjk.has(question) ? MessageBundles.get(AskMessages.class, Localized.Literal.of("zh"))
+                : MessageBundles.get(AskMessages.class);
+    }
+
+    /**
+     * {@code vector} is the question's embedding (query role) by {@code model}, the one search already used; the
+     * records' sentences are embedded by the same model.
+     */
+    Answer answer(String question, float[] vector, Embedder model, List<AskView.Retrieved> records, long total) {
+        AskMessages say = messages(question);
         List<Integer> owners = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (AskView.Retrieved r : records) {
@@ -41,20 +52,19 @@ public class ExtractiveAnswerer {
             }
         }
         if (texts.isEmpty()) {
-            return new Answer(records.isEmpty() ? "Not found in the records: no record matches this question." : NO_ANSWER,
-                    List.of());
+            return new Answer(records.isEmpty() ? say.noRecord() : say.noAnswer(), List.of());
         }
-        List<float[]> vectors = embedder.embed(texts, Embedder.Role.PASSAGE);
+        List<float[]> vectors = model.embed(texts, Embedder.Role.PASSAGE);
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             // a little credit for the search rank: the fused ranking already weighed the keywords
             double rank = 0.03 / owners.get(i);
             units.add(new Unit(owners.get(i), texts.get(i), vectors.get(i),
-                    Embedder.cosine(question, vectors.get(i)) + rank));
+                    Embedder.cosine(vector, vectors.get(i)) + rank));
         }
         List<Unit> chosen = mmr(units);
         if (chosen.isEmpty() || chosen.getFirst().relevance() < config.minRelevance()) {
-            return new Answer(NO_ANSWER, List.of());
+            return new Answer(say.noAnswer(), List.of());
         }
         StringBuilder sb = new StringBuilder();
         List<Integer> cited = new ArrayList<>();
@@ -71,7 +81,7 @@ public class ExtractiveAnswerer {
                 cited.add(u.n());
             }
         }
-        return new Answer(lead(total, cited.stream().map(n -> records.get(n - 1)).toList()) + sb, cited);
+        return new Answer(lead(say, total, cited.stream().map(n -> records.get(n - 1)).toList()) + sb, cited);
     }
 
     private List<Unit> mmr(List<Unit> units) {
@@ -98,15 +108,13 @@ public class ExtractiveAnswerer {
         return chosen;
     }
 
-    /** "14 records match; the 2 quoted below (…) say:" — the count is of the records quoted, as shown. */
-    private static String lead(long total, List<AskView.Retrieved> records) {
+    /** "14 records match; the 2 closest (…) say:" — the count is of the records quoted, as shown. */
+    private static String lead(AskMessages say, long total, List<AskView.Retrieved> records) {
         var dates = records.stream().map(AskView.Retrieved::occurredAt).filter(d -> d != null).sorted().toList();
         String span = dates.isEmpty() ? ""
                 : dates.getFirst().toLocalDate().equals(dates.getLast().toLocalDate())
-                        ? " (" + dates.getFirst().toLocalDate() + ")"
-                        : " (" + dates.getFirst().toLocalDate() + " to " + dates.getLast().toLocalDate() + ")";
-        return total + (total == 1 ? " record matches" : " records match") + "; "
-                + (records.size() == 1 ? "the closest one" : "the " + records.size() + " closest") + span + " say:";
+                        ? say.oneDay(dates.getFirst().toLocalDate().toString())
+                        : say.days(dates.getFirst().toLocalDate().toString(), dates.getLast().toLocalDate().toString());
+        return say.lead(total, records.size(), span);
     }
-
 }

@@ -224,13 +224,61 @@ public class IndexRepository {
 
     /** The declared type of the vector column, e.g. {@code vector(384)}. */
     String vectorColumnType() throws SQLException {
+        return vectorColumnType("record_embeddings");
+    }
+
+    /** The declared type of a table's vector column ({@code record_embeddings} or {@code record_embeddings_cjk}). */
+    String vectorColumnType(String table) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         SELECT format_type(atttypid, atttypmod) FROM pg_attribute
-                         WHERE attrelid = 'record_embeddings'::regclass AND attname = 'embedding'""");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
+                         WHERE attrelid = ?::regclass AND attname = 'embedding'""")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Replaces these records' CJK-model vectors with {@code vectors} (none: the records have no CJK text now). */
+    void replaceCjk(List<Long> recordIds, List<Vector> vectors, String model) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM record_embeddings_cjk WHERE record_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", recordIds.toArray()));
+                ps.executeUpdate();
+            }
+            if (vectors.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_embeddings_cjk"
+                    + " (record_id, chunk, model, content_hash, embedding) VALUES (?, ?, ?, ?, ?)")) {
+                for (Vector v : vectors) {
+                    ps.setLong(1, v.recordId());
+                    ps.setInt(2, v.chunk());
+                    ps.setString(3, model);
+                    ps.setString(4, v.contentHash());
+                    ps.setObject(5, Vectors.param(v.embedding()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Queues the records with CJK text that have no vector of this CJK model (first start, or a model change). */
+    int enqueueMissingCjk(String model) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO embedding_queue (record_id)
+                        SELECT r.id FROM records r
+                         WHERE coalesce(r.title, '') || r.text ~ '[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]'
+                           AND NOT EXISTS (SELECT 1 FROM record_embeddings_cjk e
+                                            WHERE e.record_id = r.id AND e.chunk = 0 AND e.model = ?)
+                        ON CONFLICT (record_id) DO NOTHING""")) {
+            ps.setString(1, model);
+            return ps.executeUpdate();
         }
     }
 

@@ -30,10 +30,12 @@ public class IndexService {
     private final Embedder embedder;
     private final IndexConfig config;
     private final IndexRate rate;
+    private final CjkVectors cjk;
 
     IndexService(IndexRepository repository, PassageEmbedder passages, Embedder embedder, IndexConfig config,
-            IndexRate rate) {
+            IndexRate rate, CjkVectors cjk) {
         this.repository = repository;
+        this.cjk = cjk;
         this.passages = passages;
         this.embedder = embedder;
         this.config = config;
@@ -54,6 +56,12 @@ public class IndexService {
         int queued = repository.enqueueMissing(embedder.modelId());
         if (queued > 0) {
             LOG.infof("%d records queued for embedding with %s", queued, embedder.modelId());
+        }
+        if (cjk.modelId().isPresent()) {
+            int cjkQueued = repository.enqueueMissingCjk(cjk.modelId().get());
+            if (cjkQueued > 0) {
+                LOG.infof("%d records in CJK script queued for embedding with %s", cjkQueued, cjk.modelId().get());
+            }
         }
     }
 
@@ -107,6 +115,7 @@ public class IndexService {
         try {
             long started = System.nanoTime();
             List<IndexRepository.Vector> rows = passages.vectors(records);
+            cjk.store(records);
             long embedded = System.nanoTime();
             repository.replace(records.stream().map(IndexRepository.Pending::recordId).toList(), rows,
                     embedder.modelId());

@@ -34,30 +34,35 @@ public class RecordWriteRepository {
                     coalesce(EXCLUDED.site, a.site), coalesce(EXCLUDED.line, a.line))
             RETURNING a.id
             """;
-    // the records' copy of their asset's type (searched and embedded with them), for the assets just changed
-    private static final String COPY_ASSET_TYPES =
+    // the records' copy of their asset's type and name (searched with them; the type is embedded too), for the
+    // assets just changed
+    private static final String COPY_ASSETS =
             """
-            UPDATE records r SET asset_type = a.type
+            UPDATE records r SET asset_type = a.type, asset_name = a.name
               FROM assets a
-             WHERE a.id = ANY (?) AND r.asset_id = a.id AND r.asset_type IS DISTINCT FROM a.type
+             WHERE a.id = ANY (?) AND r.asset_id = a.id
+               AND (r.asset_type, r.asset_name) IS DISTINCT FROM (a.type, a.name)
             """;
-    // xmax = 0 on a returned row means it was inserted; rows whose hash did not change are not returned at all
+    // xmax = 0 on a returned row means it was inserted; rows whose hash did not change are not returned at all;
+    // rows are inserted in input order (ids follow it), the asset's join notwithstanding
     private static final String UPSERT_RECORDS =
             """
             INSERT INTO records AS r (source, external_id, kind, asset_id, site, occurred_at, author, title, text,
-                                      fields, language, tags, content_hash, asset_type)
+                                      fields, language, tags, content_hash, asset_type, asset_name)
             SELECT u.s, u.e, u.k, u.a, u.si, u.o, u.au, u.ti, u.tx, u.f::jsonb, u.l,
                    ARRAY(SELECT jsonb_array_elements_text(u.tg::jsonb)), u.h,
-                   (SELECT type FROM assets WHERE id = u.a)
+                   a.type, a.name
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                   AS u(s, e, k, a, si, o, au, ti, tx, f, l, tg, h)
+                   WITH ORDINALITY AS u(s, e, k, a, si, o, au, ti, tx, f, l, tg, h, n)
+              LEFT JOIN assets a ON a.id = u.a
+             ORDER BY u.n
             ON CONFLICT (source, external_id) DO UPDATE
                SET kind = EXCLUDED.kind, asset_id = EXCLUDED.asset_id, site = EXCLUDED.site,
                    occurred_at = EXCLUDED.occurred_at,
                    author = EXCLUDED.author, title = EXCLUDED.title, text = EXCLUDED.text, fields = EXCLUDED.fields,
                    language = EXCLUDED.language, tags = EXCLUDED.tags, content_hash = EXCLUDED.content_hash,
-                   asset_type = EXCLUDED.asset_type, updated_at = now()
+                   asset_type = EXCLUDED.asset_type, asset_name = EXCLUDED.asset_name, updated_at = now()
              WHERE r.content_hash <> EXCLUDED.content_hash
             RETURNING r.id, r.source, r.external_id, (r.xmax = 0) AS inserted
             """;
@@ -86,8 +91,8 @@ public class RecordWriteRepository {
     }
 
     /**
-     * Creates or updates assets; a null attribute keeps the stored value. Ids must be unique. The records of an
-     * asset whose type changed get the new type (and are embedded again).
+     * Creates or updates assets; a null attribute keeps the stored value. Ids must be unique. The records of a
+     * changed asset get its new type and name (and are embedded again when the type changed).
      */
     public void upsertAssets(List<AssetInput> assets) throws SQLException {
         if (assets.isEmpty()) {
@@ -108,7 +113,7 @@ public class RecordWriteRepository {
                 }
             }
             if (!changed.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(COPY_ASSET_TYPES)) {
+                try (PreparedStatement ps = c.prepareStatement(COPY_ASSETS)) {
                     ps.setArray(1, c.createArrayOf("text", changed.toArray()));
                     ps.executeUpdate();
                 }

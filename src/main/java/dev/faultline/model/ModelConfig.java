@@ -14,6 +14,14 @@ public interface ModelConfig {
     @WithDefault("classpath:models/all-minilm-l6-v2.properties")
     String embeddingManifest();
 
+    /**
+     * The manifest of the second embedding model, for records and questions written in Chinese, Japanese or Korean
+     * script: such records are embedded by both models, and such questions are searched with this one. Loaded when
+     * the first such text arrives. {@code none} turns it off (CJK text then has only the main model).
+     */
+    @WithDefault("classpath:models/bge-small-zh-v15-q.properties")
+    String cjkEmbeddingManifest();
+
     /** Execution provider: {@code cpu}, or {@code cuda} (needs the onnxruntime_gpu build and a GPU; falls back to CPU). */
     @WithDefault("cpu")
     String provider();

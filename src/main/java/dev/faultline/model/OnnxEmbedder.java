@@ -34,7 +34,9 @@ import org.jboss.logging.Logger;
 public class OnnxEmbedder implements Embedder {
 
     private static final Logger LOG = Logger.getLogger(OnnxEmbedder.class);
-    private static final String KEY = "faultline.model.embedding-manifest";
+    private static final String DEFAULT_KEY = "faultline.model.embedding-manifest";
+    /** The setting that named this model, for messages. */
+    private final String key;
     /** Inputs of at most this many texts run on the one-thread session (search queries). */
     private static final int SMALL = 4;
 
@@ -57,13 +59,20 @@ public class OnnxEmbedder implements Embedder {
         return new OnnxEmbedder(config);
     }
 
+    @jakarta.inject.Inject
     OnnxEmbedder(ModelConfig config) {
+        this(config, config.embeddingManifest(), DEFAULT_KEY);
+    }
+
+    /** A model of its own manifest ({@code location}), named by setting {@code key} in messages. */
+    OnnxEmbedder(ModelConfig config, String location, String key) {
         // DJL must never try to fetch anything: plants are often offline
         System.setProperty("offline", "true");
         this.config = config;
-        this.manifest = ModelManifest.load(config.embeddingManifest());
+        this.key = key;
+        this.manifest = ModelManifest.load(location);
         if (!List.of("mean", "cls").contains(manifest.pooling())) {
-            throw new IllegalStateException(KEY + ": " + manifest.id() + " asks for pooling '" + manifest.pooling()
+            throw new IllegalStateException(key + ": " + manifest.id() + " asks for pooling '" + manifest.pooling()
                     + "'; supported: mean, cls");
         }
         try {
@@ -86,16 +95,16 @@ public class OnnxEmbedder implements Embedder {
                         "maxLength", String.valueOf(manifest.maxTokens()), "padding", "false"));
             }
         } catch (OrtException | IOException e) {
-            throw new IllegalStateException(KEY + ": cannot load " + manifest.id() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(key + ": cannot load " + manifest.id() + ": " + e.getMessage(), e);
         }
         if (!session.getInputNames().containsAll(List.of("input_ids", "attention_mask"))) {
-            throw new IllegalStateException(KEY + ": " + manifest.onnx() + " needs inputs input_ids and attention_mask,"
+            throw new IllegalStateException(key + ": " + manifest.onnx() + " needs inputs input_ids and attention_mask,"
                     + " it has " + session.getInputNames());
         }
         this.typeIds = session.getInputNames().contains("token_type_ids");
         int dims = embed(List.of("check"), Role.PASSAGE).getFirst().length;
         if (dims != manifest.dimensions()) {
-            throw new IllegalStateException(KEY + ": " + manifest.id() + " produces " + dims
+            throw new IllegalStateException(key + ": " + manifest.id() + " produces " + dims
                     + " dimensions, its manifest says " + manifest.dimensions());
         }
         LOG.infof("Embedding model %s (%d dimensions) runs on ONNX Runtime, provider %s, %d threads", manifest.id(), dims,
@@ -195,11 +204,11 @@ public class OnnxEmbedder implements Embedder {
         return options;
     }
 
-    private static byte[] readAll(String location) throws IOException {
+    private byte[] readAll(String location) throws IOException {
         try (InputStream in = ModelManifest.open(location)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(KEY + ": cannot read the model file " + location, e);
+            throw new UncheckedIOException(key + ": cannot read the model file " + location, e);
         }
     }
 
@@ -210,7 +219,7 @@ public class OnnxEmbedder implements Embedder {
         try {
             String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
             if (!actual.equalsIgnoreCase(manifest.sha256())) {
-                throw new IllegalStateException(KEY + ": " + manifest.onnx() + " has sha256 " + actual
+                throw new IllegalStateException(key + ": " + manifest.onnx() + " has sha256 " + actual
                         + ", the manifest expects " + manifest.sha256());
             }
         } catch (NoSuchAlgorithmException e) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * itself, and the other parts of a word ("DB2" in "DB2数据库") stay words. The character ranges are the SQL
  * function's, so a query's words meet the index's.
  */
-final class Cjk {
+public final class Cjk {
 
     private static final String RANGES = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff";
     private static final Pattern ANY = Pattern.compile("[" + RANGES + "]");
@@ -19,7 +19,8 @@ final class Cjk {
 
     private Cjk() {}
 
-    static boolean has(String text) {
+    /** Whether the text holds a Chinese, Japanese or Korean character. */
+    public static boolean has(String text) {
         return text != null && ANY.matcher(text).find();
     }
 

@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -94,6 +96,11 @@ public class SearchRepository {
         this.siteIndexes = siteIndexes;
     }
 
+    /** A vector query written for the main table, over {@code table} instead (one of the two constants). */
+    private static String in(String table, String sql) {
+        return table.equals(MAIN_VECTORS) ? sql : sql.replace("record_embeddings e", table + " e");
+    }
+
     /** A vector list: record ids, best first; whether a filter applied, and whether it took a filtered graph scan. */
     record Near(List<Long> ids, boolean filtered, boolean graphScan) {}
 
@@ -150,13 +157,23 @@ public class SearchRepository {
      */
     Near semantic(float[] vector, String model, RecordFilter filter, int limit, int filterScan,
             double minSimilarity) throws SQLException {
+        return semantic(vector, model, MAIN_VECTORS, filter, limit, filterScan, minSimilarity);
+    }
+
+    /** The vectors of the main embedding model; the CJK model's are in {@link #CJK_VECTORS} (no site graphs). */
+    static final String MAIN_VECTORS = "record_embeddings";
+    static final String CJK_VECTORS = "record_embeddings_cjk";
+
+    /** As {@link #semantic(float[], String, RecordFilter, int, int, double)}, in the given table of vectors. */
+    Near semantic(float[] vector, String model, String table, RecordFilter filter, int limit, int filterScan,
+            double minSimilarity) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         boolean filtered = !where.conditions().isEmpty();
-        String site = ownSite(filter, "e");
+        String site = table.equals(MAIN_VECTORS) ? ownSite(filter, "e") : "";
         if (filtered) {
             boolean siteOnly = !site.isEmpty() && where.values().size() == 1;
             int nearest = siteOnly ? limit : Math.min(MAX_EF_SEARCH, Math.max(limit, filterScan));
-            PostFiltered near = postFiltered(vector, model, site, where, limit, nearest, minSimilarity);
+            PostFiltered near = postFiltered(vector, model, table, site, where, limit, nearest, minSimilarity);
             if (near.ids().size() >= Math.min(limit, 20) || near.exhausted()) {
                 return new Near(near.ids(), true, false);
             }
@@ -170,7 +187,7 @@ public class SearchRepository {
                 s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
                 s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, MAX_EF_SEARCH)));
             }
-            try (PreparedStatement ps = c.prepareStatement(SEMANTIC.formatted(site, where.conditions()))) {
+            try (PreparedStatement ps = c.prepareStatement(in(table, SEMANTIC.formatted(site, where.conditions())))) {
                 Object param = Vectors.param(vector);
                 ps.setObject(1, param);
                 ps.setString(2, model);
@@ -191,14 +208,15 @@ public class SearchRepository {
     record PostFiltered(List<Long> ids, boolean exhausted) {}
 
     /** {@code site}: the condition of {@link #ownSite}, or empty. */
-    PostFiltered postFiltered(float[] vector, String model, String site, FilterSql where, int limit, int nearest,
-            double minSimilarity) throws SQLException {
+    PostFiltered postFiltered(float[] vector, String model, String table, String site, FilterSql where, int limit,
+            int nearest, double minSimilarity) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, nearest));
                 s.execute("SET LOCAL hnsw.iterative_scan = off");
             }
-            try (PreparedStatement ps = c.prepareStatement(SEMANTIC_POST_FILTER.formatted(site, where.conditions()))) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    in(table, SEMANTIC_POST_FILTER.formatted(site, where.conditions())))) {
                 Object param = Vectors.param(vector);
                 int i = 1;
                 ps.setObject(i++, param);
@@ -237,10 +255,10 @@ public class SearchRepository {
 
     /** Records nearest to a record (by its first passage), with cosine similarity. */
     /** The records nearest to a vector (any chunk), with cosine similarity, best first. */
-    LinkedHashMap<Long, Double> nearest(float[] vector, String model, int limit) throws SQLException {
+    LinkedHashMap<Long, Double> nearest(float[] vector, String model, String table, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT e.record_id, 1 - (e.embedding <=> ?) FROM"
-                        + " record_embeddings e WHERE e.model = ? ORDER BY e.embedding <=> ? LIMIT ?")) {
+                PreparedStatement ps = c.prepareStatement(in(table, "SELECT e.record_id, 1 - (e.embedding <=> ?) FROM"
+                        + " record_embeddings e WHERE e.model = ? ORDER BY e.embedding <=> ? LIMIT ?"))) {
             Object param = Vectors.param(vector);
             ps.setObject(1, param);
             ps.setString(2, model);
@@ -293,6 +311,25 @@ public class SearchRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Those of these tsquery words that no record holds (each looked up in the full-text index). */
+    Set<String> absent(List<String> words) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (words.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT w FROM unnest(?::text[]) AS w WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM records r WHERE r.search_tsv @@ to_tsquery('english', w))")) {
+            ps.setArray(1, c.createArrayOf("text", words.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
         }

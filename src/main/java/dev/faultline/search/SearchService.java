@@ -1,6 +1,7 @@
 package dev.faultline.search;
 
 import dev.faultline.index.IndexService;
+import dev.faultline.model.CjkEmbedder;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
@@ -37,6 +38,7 @@ public class SearchService {
     private final SearchRepository repository;
     private final RecordService records;
     private final Embedder embedder;
+    private final CjkEmbedder cjk;
     private final IndexService index;
     private final SearchConfig config;
     private final Shorthand shorthand = Shorthand.load();
@@ -58,9 +60,11 @@ public class SearchService {
     private final Counter siteIndexSearches;
     private final QueryVectors queryVectors;
 
-    SearchService(SearchRepository repository, RecordService records, Embedder embedder, IndexService index,
-            SearchConfig config, MeterRegistry metrics, CandidateTexts candidateTexts, Vocabulary vocabulary) {
+    SearchService(SearchRepository repository, RecordService records, Embedder embedder, CjkEmbedder cjk,
+            IndexService index, SearchConfig config, MeterRegistry metrics, CandidateTexts candidateTexts,
+            Vocabulary vocabulary) {
         this.repository = repository;
+        this.cjk = cjk;
         this.candidateTexts = candidateTexts;
         this.vocabulary = vocabulary;
         this.records = records;
@@ -131,8 +135,11 @@ public class SearchService {
                 float[] vector = queryVector != null ? queryVector
                         : counted ? queryVectors.get(q.text(), this::embedQuestion) : embedQuestion(q.text());
                 embedded = System.nanoTime();
-                SearchRepository.Near near = repository.semantic(vector, embedder.modelId(), q.filter(), candidates,
-                        filterScan(candidates), config.minSimilarity());
+                // a question in Chinese, Japanese or Korean script is asked of the CJK model's vectors (a caller's
+                // vector comes from the same model: modelFor)
+                Embedder model = modelFor(q.text());
+                SearchRepository.Near near = repository.semantic(vector, model.modelId(), vectorsOf(model), q.filter(),
+                        candidates, filterScan(candidates), config.minSimilarity());
                 semantic = near.ids();
                 if (counted && near.filtered()) {
                     filteredVectorLists.increment();
@@ -208,7 +215,9 @@ public class SearchService {
      */
     public List<SearchView.Hit> nearest(String text, int limit) {
         try {
-            LinkedHashMap<Long, Double> near = repository.nearest(embedQuestion(text), embedder.modelId(), limit);
+            Embedder model = modelFor(text);
+            LinkedHashMap<Long, Double> near = repository.nearest(embedQuestion(text), model.modelId(), vectorsOf(model),
+                    limit);
             List<SearchView.Hit> hits = new ArrayList<>();
             for (RecordView r : records.records(new ArrayList<>(near.keySet()))) {
                 hits.add(new SearchView.Hit(r, round(near.get(r.id())), Snippets.html(r.text())));
@@ -253,7 +262,8 @@ public class SearchService {
      */
     private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates,
             Map<String, Set<String>> corrections) throws SQLException {
-        List<String> groups = shorthand.groups(q.text(), corrections);
+        List<String> groups = Cjk.has(q.text()) ? cjkGroups(shorthand.groups(q.text(), corrections))
+                : shorthand.groups(q.text(), corrections);
         List<List<String>> tiers = new ArrayList<>(); // each: tsqueries, any of which matches
         if (groups.size() > 1) {
             tiers.add(List.of(String.join(" & ", groups)));
@@ -277,6 +287,25 @@ public class SearchService {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * A Chinese (Japanese, Korean) query's groups with each run of CJK characters as its bigrams, one group each,
+     * leaving out the bigrams no record holds: a run has no spaces, so many of its bigrams cross a word boundary
+     * ("机出" in "压缩机出口") and would keep every record out of the "all words" tiers.
+     */
+    private List<String> cjkGroups(List<String> groups) throws SQLException {
+        List<String> words = new ArrayList<>();
+        for (String g : groups) {
+            if (Cjk.has(g) && g.matches("'[^']+'( & '[^']+')*")) {
+                words.addAll(List.of(g.split(" & ")));
+            } else {
+                words.add(g);
+            }
+        }
+        Set<String> absent = repository.absent(words.stream().filter(Cjk::has).toList());
+        List<String> kept = words.stream().filter(w -> !absent.contains(w)).distinct().toList();
+        return kept.isEmpty() ? groups : kept;
+    }
+
     /** Spelling corrections for the query's words the dictionaries do not know (letters only, 4 or more). */
     private Map<String, Set<String>> corrections(String text) {
         List<String> unknown = Shorthand.words(text).stream()
@@ -296,7 +325,19 @@ public class SearchService {
     }
 
     private float[] embedQuestion(String text) {
-        return embedder.embed(List.of(text), Embedder.Role.QUERY).getFirst();
+        return modelFor(text).embed(List.of(text), Embedder.Role.QUERY).getFirst();
+    }
+
+    /**
+     * The model a question is embedded with: the CJK model for text in CJK script (when configured), else the main.
+     * A caller passing its own question vector to {@link #search(SearchQuery, float[])} makes it with this model.
+     */
+    public Embedder modelFor(String text) {
+        return Cjk.has(text) ? cjk.get().orElse(embedder) : embedder;
+    }
+
+    private String vectorsOf(Embedder model) {
+        return model == embedder ? SearchRepository.MAIN_VECTORS : SearchRepository.CJK_VECTORS;
     }
 
     private static void addUpTo(Set<Long> ids, List<Long> more, int max) {

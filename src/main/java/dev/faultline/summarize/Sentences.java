@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits maintenance text into sentences: at . ! ? ; and line breaks followed by space, but not inside numbers
- * ("1.5 mm") or common shorthand with dots ("R.H.", "approx."). Fragments under 3 letters are dropped.
+ * Splits maintenance text into sentences: at . ! ? ; followed by space, at Chinese and full-width 。！？； (no
+ * space follows them), and at line breaks; but not inside numbers ("1.5 mm") or common shorthand with dots ("R.H.",
+ * "approx."). Fragments under 3 letters are dropped.
  */
 public final class Sentences {
 
-    private static final Pattern END = Pattern.compile("(?<=[.!?;])\\s+(?=\\S)|\\s*[\\r\\n]+\\s*");
+    private static final Pattern END = Pattern.compile(
+            "(?<=[.!?;])\\s+(?=\\S)|(?<=[。！？；])\\s*(?=\\S)|\\s*[\\r\\n]+\\s*");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}.*\\p{L}.*\\p{L}", Pattern.DOTALL);
 
     private Sentences() {}

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records that name the device only in their asset ("Tablet": "screen cracked") are found by the device's name
- * (#22), and follow their asset when its type changes.
+ * Records that name the device only in their asset ("Tablet": "screen cracked") are found by the asset's type and
+ * name (#22, #24), and follow their asset when it changes.
  */
 @QuarkusTest
 class AssetTypeSearchTest {
@@ -28,7 +28,7 @@ class AssetTypeSearchTest {
     void seed() {
         db.clear();
         Map<String, Object> tablet = Json.record("T-1", "screen cracked, replaced digitiser");
-        tablet.put("asset", Map.of("id", "TAB-1", "type", "Tablet"));
+        tablet.put("asset", Map.of("id", "TAB-1", "type", "Tablet", "name", "2#平板 TB-1"));
         Map<String, Object> phone = Json.record("P-1", "screen cracked after a fall");
         phone.put("asset", Map.of("id", "PHONE-1", "type", "Mobile phone"));
         given().contentType(ContentType.JSON).body(Json.batch(tablet, phone)).post("/api/v1/records").then()
@@ -41,13 +41,17 @@ class AssetTypeSearchTest {
         assertEquals(List.of("T-1"), keyword("tablet"));
         assertEquals("P-1", keyword("phone screen").getFirst());
         assertEquals(2, keyword("screen cracked").size());
+        assertEquals(List.of("T-1"), keyword("TB-1"), "the asset's name is searched too");
+        assertEquals(List.of("T-1"), keyword("2#平板"));
     }
 
     @Test
-    void aNewTypeOnTheAssetReachesItsRecordsAndEmbedsThemAgain() {
+    void aChangedAssetReachesItsRecordsAndANewTypeEmbedsThemAgain() {
         db.execute("DELETE FROM embedding_queue");
-        given().contentType(ContentType.JSON).body(Map.of("type", "E-reader")).put("/api/v1/assets/TAB-1").then()
-                .statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("type", "E-reader", "name", "Reader R-9"))
+                .put("/api/v1/assets/TAB-1").then().statusCode(200);
+        assertEquals(List.of("T-1"), keyword("R-9"));
+        assertEquals(List.of(), keyword("TB-1"));
         assertEquals("T-1", keyword("reader screen").getFirst());
         assertEquals(List.of("T-1"), keyword("reader"));
         assertEquals(List.of(), keyword("tablet"), "the old type is no longer searched");

@@ -183,11 +183,11 @@ class SearchTest {
                 String model = embedder.modelId();
                 FilterSql south = FilterSql.of(new RecordFilter(null, "South", null, null, null, null, null));
                 // only the nearest vector read (L4, South, similar enough): a deeper scan could still find more
-                SearchRepository.PostFiltered nearest = repository.postFiltered(tyre, model, "", south, 1, 1, 0.2);
+                SearchRepository.PostFiltered nearest = repository.postFiltered(tyre, model, SearchRepository.MAIN_VECTORS, "", south, 1, 1, 0.2);
                 assertEquals(List.of(idOf("L4")), nearest.ids());
                 assertFalse(nearest.exhausted());
                 // less similar than the minimum already: nothing further can pass
-                SearchRepository.PostFiltered unlike = repository.postFiltered(tyre, model, "", south, 1, 1, 0.99);
+                SearchRepository.PostFiltered unlike = repository.postFiltered(tyre, model, SearchRepository.MAIN_VECTORS, "", south, 1, 1, 0.99);
                 assertEquals(List.of(), unlike.ids());
                 assertTrue(unlike.exhausted());
 

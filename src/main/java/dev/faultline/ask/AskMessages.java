@@ -1,0 +1,29 @@
+package dev.faultline.ask;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * What the built-in answerer writes around the quoted sentences, in the question's language: English here, Chinese in
+ * {@code messages/ask_zh.properties} (chosen for a question written in CJK script).
+ */
+@MessageBundle(value = "ask", locale = "en")
+public interface AskMessages {
+
+    /** "14 records match; the 2 closest (2025-01-02 to 2025-03-04) say:" — the count is of the records quoted. */
+    @Message("{#if total == 1}1 record matches{#else}{total} records match{/if}; "
+            + "{#if quoted == 1}the closest one{#else}the {quoted} closest{/if}{span} say:")
+    String lead(long total, int quoted, String span);
+
+    @Message(" ({day})")
+    String oneDay(String day);
+
+    @Message(" ({from} to {to})")
+    String days(String from, String to);
+
+    @Message("Not found in the records: the records found do not answer this question.")
+    String noAnswer();
+
+    @Message("Not found in the records: no record matches this question.")
+    String noRecord();
+}

@@ -1,0 +1,65 @@
+package dev.faultline.ask;
+
+import static dev.faultline.Api.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.faultline.Json;
+import dev.faultline.TestDatabase;
+import dev.faultline.TestIndex;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ask in Chinese (#24): the built-in answerer answers in the question's language, quotes whole Chinese sentences
+ * (split at 。！？；) and cites the records they come from.
+ */
+@QuarkusTest
+class AskChineseTest {
+
+    @Inject
+    TestDatabase db;
+
+    @Inject
+    TestIndex index;
+
+    @BeforeEach
+    void seed() {
+        db.clear();
+        given().contentType(ContentType.JSON).body(Json.batch(
+                        Json.record("ZA-1", "P-101 机械密封泄漏，地面有积水。停机更换机械密封，试车无泄漏。"),
+                        Json.record("ZA-2", "皮带跑偏，刮到机架。调整托辊后正常。"),
+                        Json.record("ZA-3", "电机过载跳闸；检查发现接触器烧毁，已更换。"),
+                        Json.record("EN-1", "Left main tire worn to limits. Tire replaced.")))
+                .post("/api/v1/records").then().statusCode(200);
+        index.awaitEmpty();
+    }
+
+    @Test
+    void aChineseQuestionIsAnsweredInChineseWithWholeSentencesAndCitations() {
+        JsonPath a = ask("水泵漏水是怎么修好的？");
+        String answer = a.getString("answer");
+        assertTrue(answer.matches("(?s)\\d+ 条记录匹配；最相关的 \\d+ 条.*写道：.*"), answer);
+        assertTrue(answer.contains("停机更换机械密封，试车无泄漏。") || answer.contains("P-101 机械密封泄漏，地面有积水。"),
+                "a whole sentence of the seal record is quoted: " + answer);
+        List<Long> cited = a.getList("citations.recordId", Long.class);
+        assertEquals("ZA-1", db.string("SELECT external_id FROM records WHERE id = " + cited.getFirst()), answer);
+    }
+
+    @Test
+    void anEnglishQuestionIsStillAnsweredInEnglish() {
+        String answer = ask("what was done about the worn tire?").getString("answer");
+        assertTrue(answer.matches("(?s)\\d+ records? match(es)?; the .*"), answer);
+    }
+
+    private static JsonPath ask(String question) {
+        return given().contentType(ContentType.JSON).body(Map.of("question", question)).post("/api/v1/ask").then()
+                .statusCode(200).extract().jsonPath();
+    }
+}
