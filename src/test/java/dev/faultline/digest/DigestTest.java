@@ -204,9 +204,17 @@ class DigestTest {
         long id = subscribe("race@plant.example", Map.of("every", "day", "hour", 0, "zone", "UTC"), Map.of());
         db.execute("UPDATE digest_subscriptions SET created_at = now() - interval '3 days' WHERE id = " + id);
         CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> race(start, "instance-a"));
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> race(start, "instance-b"));
-        assertEquals(1, a.get() + b.get(), "one instance handled the one delivery");
+        // two threads of their own, as two instances' schedulers have: not the common pool, which has one worker on
+        // 2 cores; on CI a send stalled there until the SMTP server timed out (30 s), likely a completion queued behind a
+        // blocked worker
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> race(start, "instance-a"), instances);
+            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> race(start, "instance-b"), instances);
+            assertEquals(1, a.get() + b.get(), "one instance handled the one delivery");
+        } finally {
+            instances.shutdown();
+        }
         job.tick(now, "instance-a");
         job.tick(now.plusSeconds(60), "instance-b");
         assertEquals(1, SMTP.getReceivedMessages().length);
