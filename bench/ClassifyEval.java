@@ -43,6 +43,7 @@ public class ClassifyEval {
                 String m = System.getenv("FAULTLINE_MODEL_EMBEDDING_MANIFEST");
                 return m == null || m.isBlank() ? "classpath:models/all-minilm-l6-v2.properties" : m;
             }
+            public String cjkEmbeddingManifest() { return "none"; }
             public String provider() { return "cpu"; }
             public int intraOpThreads() { return 0; }
             public int batchSize() { return 32; }
@@ -53,6 +54,7 @@ public class ClassifyEval {
         if (sets.contains("faa")) faa();
         if (sets.contains("ords")) ords();
         if (sets.contains("quality")) quality();
+        if (sets.contains("zh")) zh();
         if (sets.contains("latency")) latency();
         if (sets.contains("train10k")) train10k();
     }
@@ -111,6 +113,49 @@ public class ClassifyEval {
         }
         System.out.printf("%n== FAA narratives (OMIn): %d texts, cause code c78, 5-fold CV%n", texts.size());
         crossValidate("FAA", embed(texts, labels, "faa"));
+    }
+
+    // Chinese records (#24): data/zh-plant, 400 team-written records with a failure mode or defect class each. Reported:
+    // the app's models as shipped (English training data) on them, and 5-fold CV within them (a plant's corrections)
+    static void zh() throws Exception {
+        Map<String, String[]> labelled = new LinkedHashMap<>(); // externalId -> taxonomy, label
+        for (CSVRecord r : csv(Path.of("data/zh-plant/labels.csv"))) {
+            labelled.put(r.get("externalId"), new String[] {r.get("taxonomy"), r.get("label")});
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, List<String>> texts = new LinkedHashMap<>(), labels = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("data/zh-plant/records.jsonl"))) {
+            if (line.isBlank()) continue;
+            var r = json.readTree(line);
+            String[] l = labelled.get(r.get("externalId").asText());
+            String title = r.get("title").isNull() ? "" : r.get("title").asText() + "。";
+            texts.computeIfAbsent(l[0], k -> new ArrayList<>()).add(title + r.get("text").asText());
+            labels.computeIfAbsent(l[0], k -> new ArrayList<>()).add(l[1]);
+        }
+        System.out.printf("%n== Chinese plant records (team-written): %d with a failure mode, %d quality reports%n",
+                texts.get("failure_mode").size(), texts.get("defect").size());
+        List<LabelledText> modes = embed(texts.get("failure_mode"), labels.get("failure_mode"), "zh modes");
+        List<LabelledText> defects = embed(texts.get("defect"), labels.get("defect"), "zh defects");
+        // as shipped: the fault model's training data (FMC train + dev, English) and the defect model's seed (English)
+        Taxonomy fmc = Taxonomy.load("classpath:classify/iso14224-fmc.tsv");
+        List<LabelledText> fmcTrain = new ArrayList<>(fmcFile("train.txt"));
+        fmcTrain.addAll(fmcFile("dev.txt"));
+        fmcTrain.addAll(embed(fmc.classes().stream().map(Taxonomy.FaultClass::description).toList(), fmc.labels(),
+                "taxonomy"));
+        compare("zh failure modes, model trained on the English FMC data", fmc.labels(), fmcTrain, modes, false);
+        Taxonomy quality = Taxonomy.load("classpath:classify/quality-defects.tsv");
+        List<String> seedTexts = new ArrayList<>(), seedLabels = new ArrayList<>();
+        quality.classes().forEach(c -> { seedTexts.add(c.description()); seedLabels.add(c.label()); });
+        for (String line : Files.readAllLines(Path.of("src/main/resources/classify/quality-seed.csv"))) {
+            if (line.isBlank()) continue;
+            int comma = line.lastIndexOf(',');
+            seedTexts.add(line.substring(0, comma));
+            seedLabels.add(line.substring(comma + 1));
+        }
+        compare("zh quality reports, defect model trained on the English seed", quality.labels(),
+                embed(seedTexts, seedLabels, "quality seed"), defects, false);
+        crossValidate("zh failure modes (5-fold CV within the Chinese records)", modes);
+        crossValidate("zh quality reports (5-fold CV within the Chinese records)", defects);
     }
 
     // Quality-report defect classes: trained as the app's defect model (descriptions + the team's seed examples),
