@@ -26,4 +26,26 @@ public interface AskMessages {
 
     @Message("Not found in the records: no record matches this question.")
     String noRecord();
+
+    @Message("Not found in the records: no record is about “{subject}”.")
+    String notAbout(String subject);
+
+    @Message("{#if count == 1}1 record is{#else}{count} records are{/if} about “{subject}”")
+    String about(long count, String subject);
+
+    @Message(", on {day}")
+    String onDay(String day);
+
+    @Message(", from {from} to {to}")
+    String fromTo(String from, String to);
+
+    @Message(". The latest:")
+    String latest();
+
+    @Message("First recorded {day}; ")
+    String firstRecorded(String day);
+
+    /** {@code query}: the full-text query counted, readable ("(left or l/h) and magneto"). */
+    @Message("Counted: records containing {query}{#if filtered}, in the filters set{/if}.")
+    String counted(String query, boolean filtered);
 }

@@ -43,20 +43,22 @@ class CountingAnswerer {
         if (c == null) {
             return Optional.empty();
         }
-        String counted = "\nCounted: records containing " + readable(c.counted())
-                + (filtered(f) ? ", in the filters set" : "") + ".";
+        // in the question's language (AskMessages: Chinese for a question in CJK script)
+        AskMessages say = ExtractiveAnswerer.messages(question);
+        String counted = "\n" + say.counted(dev.faultline.search.Cjk.has(question)
+                ? c.counted().replace("'", "").replace(" | ", " 或 ").replace(" & ", " ") : readable(c.counted()),
+                filtered(f));
         if (c.count() == 0) {
-            return Optional.of(view("Not found in the records: no record is about “" + subject + "”." + counted,
-                    List.of()));
+            return Optional.of(view(say.notAbout(subject) + counted, List.of()));
         }
-        String about = c.count() + (c.count() == 1 ? " record is" : " records are") + " about “" + subject + "”";
+        String about = say.about(c.count(), subject);
         return Optional.of(switch (q.kind()) {
-            case COUNT -> view(about + span(c.first(), c.last()) + ". The latest:" + bullets(c.latest()) + counted,
+            case COUNT -> view(about + span(say, c.first(), c.last()) + say.latest() + bullets(c.latest()) + counted,
                     c.latest());
             case FIRST -> {
                 List<RecordView> cited = new ArrayList<>(c.earliest().subList(0, 1));
                 c.latest().stream().limit(2).filter(r -> r.id() != cited.getFirst().id()).forEach(cited::add);
-                yield view("First recorded " + date(c.first()) + "; " + about + span(c.first(), c.last()) + ":"
+                yield view(say.firstRecorded(date(c.first())) + about + span(say, c.first(), c.last()) + ":"
                         + bullets(cited) + counted, cited);
             }
             case MOST -> most(q, subject, c, f, zone, about, counted);
@@ -99,12 +101,12 @@ class CountingAnswerer {
         return sb.toString();
     }
 
-    private static String span(OffsetDateTime first, OffsetDateTime last) {
+    private static String span(AskMessages say, OffsetDateTime first, OffsetDateTime last) {
         if (first == null || last == null) {
             return "";
         }
-        return first.toLocalDate().equals(last.toLocalDate()) ? ", on " + date(first)
-                : ", from " + date(first) + " to " + date(last);
+        return first.toLocalDate().equals(last.toLocalDate()) ? say.onDay(date(first))
+                : say.fromTo(date(first), date(last));
     }
 
     private static String date(OffsetDateTime t) {

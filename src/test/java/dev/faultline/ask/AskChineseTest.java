@@ -53,6 +53,22 @@ class AskChineseTest {
     }
 
     @Test
+    void aChineseCountingQuestionIsCountedAndAnsweredInChinese() {
+        given().contentType(ContentType.JSON).body(Json.batch(
+                        Json.record("ZA-4", "皮带又跑偏了，重新调整托辊。"),
+                        Json.record("ZA-5", "2#皮带机皮带跑偏，更换托辊。")))
+                .post("/api/v1/records").then().statusCode(200);
+        JsonPath a = ask("皮带跑偏发生了多少次？");
+        String answer = a.getString("answer");
+        // exactly the records holding the subject as written: "皮带又跑偏了" is not counted
+        assertTrue(answer.startsWith("2 条记录与“皮带跑偏”有关"), answer);
+        assertTrue(answer.contains("统计：包含 皮带 带跑 跑偏 的记录。"), answer);
+        assertEquals(2, a.getList("citations").size(), answer);
+        assertTrue(answer.contains("2#皮带机皮带跑偏，更换托辊。 [") && answer.contains("\n• "), answer);
+        assertTrue(ask("冷却塔风机故障有几次？").getString("answer").startsWith("记录中未找到：没有关于“冷却塔风机故障”的记录。"));
+    }
+
+    @Test
     void anEnglishQuestionIsStillAnsweredInEnglish() {
         String answer = ask("what was done about the worn tire?").getString("answer");
         assertTrue(answer.matches("(?s)\\d+ records? match(es)?; the .*"), answer);

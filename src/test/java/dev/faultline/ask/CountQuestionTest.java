@@ -21,6 +21,18 @@ class CountQuestionTest {
     }
 
     @Test
+    void chineseCountingQuestionsAndTheirSubject() {
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "P-101 机械密封泄漏")),
+                CountQuestion.parse("P-101 机械密封泄漏了多少次？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "皮带跑偏")),
+                CountQuestion.parse("皮带跑偏的记录一共有几条？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "轴承过热")),
+                CountQuestion.parse("轴承过热发生过多少次"), "the 过 of 过热 is the subject's");
+        assertEquals(Optional.empty(), CountQuestion.parse("皮带跑偏怎么处理？"), "not a counting question");
+        assertEquals(Optional.empty(), CountQuestion.parse("有多少次？"), "nothing left to count");
+    }
+
+    @Test
     void wordsAboutTheRecordsThemselvesAreNotTheSubjectAndOrJoinsAlternatives() {
         assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "right engine running rough")),
                 CountQuestion.parse("How many log entries say the right engine was running rough?"));
