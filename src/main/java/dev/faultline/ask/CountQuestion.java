@@ -39,16 +39,18 @@ record CountQuestion(Kind kind, String subject) {
             "involve", "involves", "involved", "involving", "relate", "relates", "related", "mention", "mentions",
             "mentioned", "came", "come", "comes", "faa", "asset", "assets", "aircraft", "machine", "machines", "unit", "units");
 
-    /** A Chinese counting question: "…多少次", "…有几条记录", "…的次数". */
-    private static final Pattern ZH_COUNT = Pattern.compile("多少次|多少回|几次|几回|多少条|几条|多少起|几起|多少个|次数|多少");
-    /** Words of a Chinese counting question around its subject (question words, "records", "in total", particles). */
-    private static final Pattern ZH_NOT_SUBJECT = Pattern.compile(
-            "多少次|多少回|几次|几回|多少条|几条|多少起|几起|多少个|多少|次数|一共|总共|共计|共|记录|工单|报告|发生过|发生了|发生|"
-                    + "出现过|出现了|出现|有过|有|是|了|的|吗|呢|请问|统计|[？?！!。，,、：:\\s]+");
+    /**
+     * A Chinese counting question: the subject, then how many ("…多少次", "…的记录一共有几条", "…发生过几次吗"), the
+     * question words only at the end, so words of the subject are never cut ("共振", "记录仪" stay whole) and "出口压力是
+     * 多少" (a value, not a count) is not one.
+     */
+    private static final Pattern ZH_COUNT = Pattern.compile("^(?:请问|统计一下|统计)?\\s*(.+?)\\s*(?:的)?(?:记录|工单|报告)?"
+            + "(?:一共|总共|共计|共)?(?:有|发生|出现)?(?:过|了)?\\s*(?:多少次|几次|多少回|几回|多少条|几条|多少起|几起|多少个|几个)"
+            + "(?:记录|工单|报告)?(?:吗|呢)?[？?。！!\\s]*$");
 
     /** The counting question in {@code question}, if it is one with a subject left to count. */
     static Optional<CountQuestion> parse(String question) {
-        if (dev.faultline.search.Cjk.has(question)) {
+        if (dev.faultline.search.Cjk.written(question)) {
             return parseChinese(question);
         }
         String q = question.toLowerCase(Locale.ROOT).strip().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ");
@@ -63,15 +65,16 @@ record CountQuestion(Kind kind, String subject) {
     }
 
     /**
-     * "P-101 机械密封泄漏了多少次？" counts "P-101 机械密封泄漏": what is left once the question's own words are taken out
-     * (only "how many" questions: "since when" and "which … most" are read in English so far).
+     * "P-101 机械密封泄漏了多少次？" counts "P-101 机械密封泄漏": what comes before the question's closing words (only "how
+     * many" questions: "since when" and "which … most" are read in English so far).
      */
     private static Optional<CountQuestion> parseChinese(String question) {
-        if (!ZH_COUNT.matcher(question).find()) {
+        Matcher m = ZH_COUNT.matcher(question.strip());
+        if (!m.matches()) {
             return Optional.empty();
         }
-        String subject = ZH_NOT_SUBJECT.matcher(question).replaceAll(" ").strip().replaceAll("\\s+", " ");
-        return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(Kind.COUNT, subject));
+        String subject = m.group(1).replaceAll("[，,、：:\\s]+", " ").strip();
+        return subject.matches("|有|是|发生|出现|一共|总共|共") ? Optional.empty() : Optional.of(new CountQuestion(Kind.COUNT, subject));
     }
 
     /**

@@ -45,7 +45,7 @@ class CountingAnswerer {
         }
         // in the question's language (AskMessages: Chinese for a question in CJK script)
         AskMessages say = ExtractiveAnswerer.messages(question);
-        String counted = "\n" + say.counted(dev.faultline.search.Cjk.has(question)
+        String counted = "\n" + say.counted(dev.faultline.search.Cjk.written(question)
                 ? c.counted().replace("'", "").replace(" | ", " 或 ").replace(" & ", " ") : readable(c.counted()),
                 filtered(f));
         if (c.count() == 0) {

@@ -33,7 +33,7 @@ public class ExtractiveAnswerer {
 
     /** The answerer's words in the language of this question. */
     static AskMessages messages(String question) {
-        return Cjk.has(question) ? MessageBundles.get(AskMessages.class, Localized.Literal.of("zh"))
+        return Cjk.written(question) ? MessageBundles.get(AskMessages.class, Localized.Literal.of("zh"))
                 : MessageBundles.get(AskMessages.class);
     }
 

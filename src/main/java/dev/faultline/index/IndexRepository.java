@@ -267,6 +267,24 @@ public class IndexRepository {
         }
     }
 
+    /** The CJK model the stored CJK vectors were last made for ({@code none}: turned off). */
+    String cjkModelSeen() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT model FROM cjk_embedding_state WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "none";
+        }
+    }
+
+    void cjkModelSeen(String model) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO cjk_embedding_state VALUES (1, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET model = EXCLUDED.model")) {
+            ps.setString(1, model);
+            ps.executeUpdate();
+        }
+    }
+
     /** Queues the records with CJK text that have no vector of this CJK model (first start, or a model change). */
     int enqueueMissingCjk(String model) throws SQLException {
         try (Connection c = dataSource.getConnection();

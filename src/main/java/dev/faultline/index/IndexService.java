@@ -57,11 +57,14 @@ public class IndexService {
         if (queued > 0) {
             LOG.infof("%d records queued for embedding with %s", queued, embedder.modelId());
         }
-        if (cjk.modelId().isPresent()) {
-            int cjkQueued = repository.enqueueMissingCjk(cjk.modelId().get());
-            if (cjkQueued > 0) {
-                LOG.infof("%d records in CJK script queued for embedding with %s", cjkQueued, cjk.modelId().get());
+        // records in CJK script without a vector of the configured CJK model: looked for only when it changed
+        String cjkModel = cjk.modelId().orElse("none");
+        if (!cjkModel.equals(repository.cjkModelSeen())) {
+            if (!cjkModel.equals("none")) {
+                int cjkQueued = repository.enqueueMissingCjk(cjkModel);
+                LOG.infof("%d records in CJK script queued for embedding with %s", cjkQueued, cjkModel);
             }
+            repository.cjkModelSeen(cjkModel);
         }
     }
 
@@ -115,7 +118,13 @@ public class IndexService {
         try {
             long started = System.nanoTime();
             List<IndexRepository.Vector> rows = passages.vectors(records);
-            cjk.store(records);
+            try {
+                cjk.store(records);
+            } catch (RuntimeException e) {
+                // the second model's trouble must not cost the records their main vectors (search by meaning)
+                LOG.warnf("records %s kept without CJK-model vectors: %s", records.stream()
+                        .map(IndexRepository.Pending::recordId).toList(), e.getMessage());
+            }
             long embedded = System.nanoTime();
             repository.replace(records.stream().map(IndexRepository.Pending::recordId).toList(), rows,
                     embedder.modelId());

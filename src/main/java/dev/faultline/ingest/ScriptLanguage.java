@@ -9,12 +9,12 @@ import java.lang.Character.UnicodeScript;
  * full of English part numbers and abbreviations is still Chinese. Other texts are left without a language: short
  * shorthand such as "R&amp;R IAW MM" is no evidence of any.
  */
-final class ScriptLanguage {
+public final class ScriptLanguage {
 
     private ScriptLanguage() {}
 
     /** "zh", "ja", "ko", or null when the text is not written mostly in a CJK script. */
-    static String of(String title, String text) {
+    public static String of(String title, String text) {
         int letters = 0;
         int han = 0;
         int kana = 0;

@@ -18,6 +18,8 @@ public class CjkEmbedder {
 
     private final ModelConfig config;
     private volatile OnnxEmbedder model;
+    /** Set when the model failed to load: not tried again until a restart (logged once). */
+    private volatile boolean failed;
 
     CjkEmbedder(ModelConfig config) {
         this.config = config;
@@ -33,17 +35,30 @@ public class CjkEmbedder {
         return enabled() ? Optional.of(ModelManifest.load(config.cjkEmbeddingManifest()).id()) : Optional.empty();
     }
 
-    /** The model, loaded on the first call; empty when turned off. */
+    /**
+     * The model, loaded on the first call; empty when turned off, or when it could not be loaded (then CJK text has
+     * only the main model's vectors and questions are searched with the main model, as with {@code none}).
+     */
     public Optional<Embedder> get() {
-        if (!enabled()) {
+        if (!enabled() || failed) {
             return Optional.empty();
         }
         OnnxEmbedder m = model;
         if (m == null) {
             synchronized (this) {
+                if (failed) {
+                    return Optional.empty();
+                }
                 if (model == null) {
                     long started = System.nanoTime();
-                    model = new OnnxEmbedder(config, config.cjkEmbeddingManifest(), KEY);
+                    try {
+                        model = new OnnxEmbedder(config, config.cjkEmbeddingManifest(), KEY);
+                    } catch (RuntimeException e) {
+                        failed = true;
+                        LOG.errorf(e, "%s: the CJK embedding model could not be loaded; CJK text uses the main model"
+                                + " until a restart", KEY);
+                        return Optional.empty();
+                    }
                     LOG.infof("CJK embedding model %s loaded in %d ms", model.modelId(),
                             (System.nanoTime() - started) / 1_000_000);
                 }

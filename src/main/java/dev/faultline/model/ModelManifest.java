@@ -32,7 +32,8 @@ public record ModelManifest(
     static ModelManifest load(String location) {
         Properties p = new Properties();
         try (InputStream in = open(location)) {
-            p.load(in);
+            // UTF-8, not Properties' default ISO-8859-1: a model's query prefix may be Chinese
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("faultline.model.embedding-manifest: cannot read " + location, e);
         }

@@ -19,6 +19,14 @@ public final class Cjk {
 
     private Cjk() {}
 
+    /**
+     * Whether the text is written in a CJK script: at least a fifth of its letters (as records are given a language,
+     * {@link dev.faultline.ingest.ScriptLanguage}), so one Chinese word in an English question leaves it English.
+     */
+    public static boolean written(String text) {
+        return dev.faultline.ingest.ScriptLanguage.of(null, text) != null;
+    }
+
     /** Whether the text holds a Chinese, Japanese or Korean character. */
     public static boolean has(String text) {
         return text != null && ANY.matcher(text).find();

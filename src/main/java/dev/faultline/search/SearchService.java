@@ -329,11 +329,12 @@ public class SearchService {
     }
 
     /**
-     * The model a question is embedded with: the CJK model for text in CJK script (when configured), else the main.
+     * The model a question is embedded with: the CJK model for a question written in CJK script (at least a fifth of
+     * its letters; when the model is configured and loads), else the main.
      * A caller passing its own question vector to {@link #search(SearchQuery, float[])} makes it with this model.
      */
     public Embedder modelFor(String text) {
-        return Cjk.has(text) ? cjk.get().orElse(embedder) : embedder;
+        return Cjk.written(text) ? cjk.get().orElse(embedder) : embedder;
     }
 
     private String vectorsOf(Embedder model) {

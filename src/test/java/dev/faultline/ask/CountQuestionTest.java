@@ -28,7 +28,11 @@ class CountQuestionTest {
                 CountQuestion.parse("皮带跑偏的记录一共有几条？"));
         assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "轴承过热")),
                 CountQuestion.parse("轴承过热发生过多少次"), "the 过 of 过热 is the subject's");
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "共振导致的记录仪故障")),
+                CountQuestion.parse("共振导致的记录仪故障出现过几次？"), "question words inside the subject stay");
         assertEquals(Optional.empty(), CountQuestion.parse("皮带跑偏怎么处理？"), "not a counting question");
+        assertEquals(Optional.empty(), CountQuestion.parse("出口压力是多少？"), "a value, not a count");
+        assertEquals(Optional.empty(), CountQuestion.parse("启停次数过多的原因"), "not a count either");
         assertEquals(Optional.empty(), CountQuestion.parse("有多少次？"), "nothing left to count");
     }
 

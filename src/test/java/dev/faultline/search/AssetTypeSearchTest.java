@@ -2,10 +2,11 @@ package dev.faultline.search;
 
 import static dev.faultline.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
+import dev.faultline.TestIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ class AssetTypeSearchTest {
 
     @Inject
     TestDatabase db;
+
+    @Inject
+    TestIndex index;
 
     @BeforeEach
     void seed() {
@@ -47,7 +51,11 @@ class AssetTypeSearchTest {
 
     @Test
     void aChangedAssetReachesItsRecordsAndANewTypeEmbedsThemAgain() {
-        db.execute("DELETE FROM embedding_queue");
+        index.awaitEmpty();
+        String embeddedAt = "SELECT e.created_at::text FROM record_embeddings e JOIN records r ON r.id = e.record_id"
+                + " WHERE e.chunk = 0 AND r.external_id = ";
+        String tablet = db.string(embeddedAt + "'T-1'");
+        String phone = db.string(embeddedAt + "'P-1'");
         given().contentType(ContentType.JSON).body(Map.of("type", "E-reader", "name", "Reader R-9"))
                 .put("/api/v1/assets/TAB-1").then().statusCode(200);
         assertEquals(List.of("T-1"), keyword("R-9"));
@@ -55,10 +63,17 @@ class AssetTypeSearchTest {
         assertEquals("T-1", keyword("reader screen").getFirst());
         assertEquals(List.of("T-1"), keyword("reader"));
         assertEquals(List.of(), keyword("tablet"), "the old type is no longer searched");
-        assertTrue(db.count("SELECT count(*) FROM embedding_queue q JOIN records r ON r.id = q.record_id"
-                + " WHERE r.external_id = 'T-1'") == 1, "the record is queued to be embedded with its new type");
-        assertEquals(0, db.count("SELECT count(*) FROM embedding_queue q JOIN records r ON r.id = q.record_id"
-                + " WHERE r.external_id = 'P-1'"), "records of other assets are left alone");
+        index.awaitEmpty();
+        String retyped = db.string(embeddedAt + "'T-1'");
+        assertNotEquals(tablet, retyped, "the record is embedded again with its new type");
+        assertEquals(phone, db.string(embeddedAt + "'P-1'"), "records of other assets are left alone");
+        // a new name alone is searched at once but changes no embedded passage: nothing is embedded again
+        given().contentType(ContentType.JSON).body(Map.of("name", "Reader R-10")).put("/api/v1/assets/TAB-1").then()
+                .statusCode(200);
+        assertEquals(List.of("T-1"), keyword("R-10"));
+        assertEquals(0, db.count("SELECT count(*) FROM embedding_queue"));
+        index.awaitEmpty();
+        assertEquals(retyped, db.string(embeddedAt + "'T-1'"));
     }
 
     private static List<String> keyword(String q) {

@@ -61,6 +61,8 @@ class CjkVectorsTest {
         assertEquals("ZH-TRIP", semantic("电动机超载停机").getFirst());
         // an English question stays with the main model, which holds every record
         assertEquals("EN-SEAL", semantic("pump seal leak").getFirst());
+        // one Chinese word in an English question leaves it English (a fifth of the letters must be CJK)
+        assertTrue(semantic("pump seal leak 泵").contains("EN-SEAL"));
     }
 
     @Test
