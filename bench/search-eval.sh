@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Search and Ask evaluation on the demo data (bench/eval/: queries and questions written and judged blind to the
-# results). Loads MaintNet, the FAA narratives and Open Repair (13,502 records) into database faultline_searcheval
+# results). Loads the demo data (MaintNet, the FAA narratives, Open Repair and
+# the 400 Chinese plant records) into database faultline_searcheval
 # through the API and waits for the embeddings, then prints P@10 / nDCG@10 / Recall@50 per query type for keyword,
 # vector and hybrid search, and the Ask figures (cited-record precision, counting answers, "not found").
 #   bench/search-eval.sh           fresh database

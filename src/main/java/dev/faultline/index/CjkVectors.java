@@ -49,10 +49,9 @@ class CjkVectors {
         List<String> texts = new ArrayList<>();
         List<IndexRepository.Vector> owners = new ArrayList<>();
         for (IndexRepository.Pending p : written) {
-            String context = PassageEmbedder.context(p);
-            List<String> chunks = Chunker.chunks(passages.passage(p), config.chunkWords(), config.chunkOverlapWords());
+            List<String> chunks = passages.chunks(p);
             for (int i = 0; i < chunks.size(); i++) {
-                texts.add(context + chunks.get(i));
+                texts.add(chunks.get(i));
                 owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), null, null));
             }
         }

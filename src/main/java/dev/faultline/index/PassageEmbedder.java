@@ -51,9 +51,7 @@ class PassageEmbedder {
         List<String> passages = new ArrayList<>();
         List<IndexRepository.Vector> owners = new ArrayList<>();
         for (IndexRepository.Pending p : records) {
-            String context = context(p);
-            List<String> chunks = Chunker.chunks(passage(p), config.chunkWords(), config.chunkOverlapWords()).stream()
-                    .map(chunk -> context + chunk).toList();
+            List<String> chunks = chunks(p);
             for (int i = 0; i < chunks.size(); i++) {
                 passages.add(chunks.get(i));
                 owners.add(new IndexRepository.Vector(p.recordId(), i, p.contentHash(), hash(chunks.get(i)), null));
@@ -67,6 +65,13 @@ class PassageEmbedder {
                     vectors.get(i)));
         }
         return rows;
+    }
+
+    /** A record's passage cut into the chunks to embed, each led by its {@link #context}. */
+    List<String> chunks(IndexRepository.Pending p) {
+        String context = context(p);
+        return Chunker.chunks(passage(p), config.chunkWords(), config.chunkOverlapWords()).stream()
+                .map(chunk -> context + chunk).toList();
     }
 
     private List<float[]> embed(List<String> passages, List<String> hashes) throws SQLException {
