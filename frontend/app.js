@@ -1,6 +1,31 @@
 // Faultline page behaviour: small, dependency-free, works without a build step.
+
+// Words the scripts write, in the page's language: the data-* attributes of #ui-text (layout.html, from the
+// message bundle), "%1", "%2".. replaced by the arguments after the English fallback.
+window.uiText = function (key, fallback) {
+  var el = document.getElementById("ui-text");
+  var text = (el && el.dataset[key]) || fallback;
+  for (var i = 2; i < arguments.length; i++) text = text.split("%" + (i - 1)).join(String(arguments[i]));
+  return text;
+};
+
+// A short note in place of a chart or list (as text: the words come from the page, never as markup).
+window.uiNote = function (el, text, cls) {
+  var p = document.createElement("p");
+  p.className = cls || "muted small";
+  p.textContent = text;
+  el.innerHTML = "";
+  el.appendChild(p);
+};
+
 (function () {
   "use strict";
+  var t = window.uiText;
+
+  // the language switch goes as soon as a language is picked (its button is for pages without scripts)
+  document.querySelectorAll("form[data-auto-submit] select").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.submit(); });
+  });
 
   // Asset picker: type-ahead from /api/v1/assets?q=
   document.querySelectorAll("input[data-asset-picker]").forEach(function (input) {
@@ -48,7 +73,7 @@
         row.querySelector(".state").textContent = job.state;
         row.querySelector(".done").textContent = job.rowsDone;
         row.querySelector(".counts").textContent =
-          job.created + " new, " + job.updated + " updated, " + job.unchanged + " unchanged";
+          t("counts", "%1 new, %2 updated, %3 unchanged", job.created, job.updated, job.unchanged);
         showFailures(row.querySelector(".failures"), job);
         row.dataset.state = job.state;
         if (job.state === "queued" || job.state === "running") setTimeout(function () { poll(row); }, 500);
@@ -60,7 +85,7 @@
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) { part.innerHTML = html; part.removeAttribute("aria-busy"); })
       .catch(function () {
-        part.querySelector("p").textContent = "The summary could not be made just now; reload the page to try again.";
+        part.querySelector("p").textContent = t("summaryFailed", "The summary could not be made just now; reload the page to try again.");
         part.removeAttribute("aria-busy");
       });
   });
@@ -73,7 +98,7 @@
     list.className = "row-errors";
     job.errors.slice(0, 5).forEach(function (e) {
       var li = document.createElement("li");
-      li.textContent = "line " + e.line + ", " + e.field + ": " + e.reason;
+      li.textContent = t("line", "line %1", e.line) + ", " + e.field + ": " + e.reason;
       list.appendChild(li);
     });
     box.appendChild(list);
@@ -81,7 +106,7 @@
     a.className = "download";
     a.href = "/api/v1/imports/" + job.id + "/errors.csv";
     a.setAttribute("download", "");
-    a.textContent = "Failed rows as CSV (" + job.rowsFailed + ")";
+    a.textContent = t("failedRows", "Failed rows as CSV (%1)", job.rowsFailed);
     box.appendChild(a);
   }
 
@@ -93,19 +118,21 @@
         .then(function (s) {
           var total = s.pending + s.indexed;
           if (s.pending === 0) {
-            box.querySelector(".index-text").textContent = "Indexing done: every record is embedded.";
+            box.querySelector(".index-text").textContent = t("indexingDone", "Indexing done: every record is embedded.");
             box.querySelector("progress").value = box.querySelector("progress").max;
             return;
           }
           var bar = box.querySelector("progress");
           bar.max = total;
           bar.value = s.indexed;
-          var left = s.secondsLeft == null ? "" : s.secondsLeft < 60 ? " · under a minute left"
-            : " · about " + Math.round(s.secondsLeft / 60) + " min left";
-          box.querySelector(".index-text").textContent = "Indexing: " + s.indexed + " records embedded, " +
-            s.pending + " waiting (" + Math.floor(s.indexed * 100 / total) + "%)" +
-            (s.recordsPerSecond ? " · " + s.recordsPerSecond + " records/s" + left : "") +
-            ". Search by meaning and similar records cover the embedded ones; keyword search covers all.";
+          var left = s.secondsLeft == null ? "" : " · " + (s.secondsLeft < 60
+            ? t("leftUnderMinute", "under a minute left")
+            : t("leftMinutes", "about %1 min left", Math.round(s.secondsLeft / 60)));
+          box.querySelector(".index-text").textContent =
+            t("indexing", "Indexing: %1 records embedded, %2 waiting (%3%)", s.indexed, s.pending,
+              Math.floor(s.indexed * 100 / total)) +
+            (s.recordsPerSecond ? " · " + t("rate", "%1 records/s", s.recordsPerSecond) + left : "") + " " +
+            t("indexingCover", "Search by meaning and similar records cover the embedded ones; keyword search covers all.");
           setTimeout(refresh, 2000);
         });
     }
@@ -137,7 +164,7 @@
       citations.innerHTML = "";
       retrieved.innerHTML = "";
       notice.hidden = true;
-      by.textContent = "working…";
+      by.textContent = t("working", "working…");
       var source = new EventSource("/api/v1/ask/stream?" + params.toString());
       function item(list, n, href, label, extra) {
         var li = document.createElement("li");
@@ -161,7 +188,7 @@
         text.appendChild(p);
       });
       source.addEventListener("dropped", function (e) {
-        notice.textContent = "A sentence was left out: " + JSON.parse(e.data).reason + ".";
+        notice.textContent = t("sentenceLeftOut", "A sentence was left out: %1.", JSON.parse(e.data).reason);
         notice.hidden = false;
       });
       source.addEventListener("done", function (e) {
@@ -173,7 +200,7 @@
           text.appendChild(p);
         });
         if (a.notice) { notice.textContent = a.notice; notice.hidden = false; }
-        by.textContent = "by " + a.generator;
+        by.textContent = t("by", "by %1", a.generator);
         a.citations.forEach(function (c) { item(citations, c.n, "/records/" + c.recordId, "[" + c.n + "] " + c.snippet); });
         // sensor-model predictions: beside the answer, never in it
         var evidence = document.querySelector(".model-evidence");
@@ -185,7 +212,7 @@
           link.href = "/assets/" + encodeURIComponent(p.asset);
           link.textContent = p.asset;
           li.appendChild(link);
-          li.appendChild(document.createTextNode(": " + p.text + (p.atRisk ? " (at risk)" : "")));
+          li.appendChild(document.createTextNode(": " + p.text + (p.atRisk ? " (" + t("atRisk", "at risk") + ")" : "")));
           plist.appendChild(li);
         });
         evidence.hidden = !a.predictions || a.predictions.length === 0;

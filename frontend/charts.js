@@ -3,6 +3,7 @@
 // each model's predictions.
 (function () {
   "use strict";
+  var t = window.uiText, note = window.uiNote;
   if (typeof uPlot === "undefined") return;
 
   function getJson(url) {
@@ -24,7 +25,7 @@
   document.querySelectorAll("[data-history]").forEach(function (el) {
     getJson(el.dataset.history).then(function (items) {
       if (items.length < 2) {
-        el.innerHTML = '<p class="muted small">One prediction so far; its history draws as new readings arrive.</p>';
+        note(el, t("onePrediction", "One prediction so far; its history draws as new readings arrive."));
         return;
       }
       var risk = el.dataset.kind === "failure_risk";
@@ -32,11 +33,11 @@
       var ys = items.map(function (p) { return risk ? p.value * 100 : p.value; });
       var plot = new uPlot({
         width: width(el), height: 140,
-        series: [{}, { label: risk ? "failure risk %" : "RUL (cycles)", stroke: "#0b5cad", width: 2 }],
+        series: [{}, { label: risk ? t("risk", "failure risk %") : t("rul", "RUL (cycles)"), stroke: "#0b5cad", width: 2 }],
         axes: [{}, { size: 50 }], legend: { show: false },
       }, [xs, ys], el);
       resizeWith(el, plot);
-    }).catch(function () { el.innerHTML = '<p class="muted small">The prediction history could not be loaded.</p>'; });
+    }).catch(function () { note(el, t("historyFailed", "The prediction history could not be loaded.")); });
   });
 
   // ---- sensor charts with record markers ----
@@ -67,8 +68,8 @@
       box.dataset.sensor = s.sensor;
       if (i >= shown) box.hidden = true;
       var cap = document.createElement("figcaption");
-      cap.textContent = s.sensor + (s.unit ? " (" + s.unit + ")" : "") + " · " + s.readings + " readings"
-        + (s.resolution !== "raw" ? " · " + s.resolution + " rollups" : "");
+      cap.textContent = s.sensor + (s.unit ? " (" + s.unit + ")" : "") + " · " + t("readings", "%1 readings", s.readings)
+        + (s.resolution !== "raw" ? " · " + t("rollups", "%1 rollups", s.resolution) : "");
       box.appendChild(cap);
       holder.appendChild(box);
       var render = function () { chart(box, s, records); };
@@ -77,7 +78,7 @@
     var more = section.querySelector(".more-sensors");
     if (series.length > shown) {
       more.hidden = false;
-      more.textContent = "Show all " + series.length + " sensors";
+      more.textContent = t("showAllSensors", "Show all %1 sensors", series.length);
       more.addEventListener("click", function () {
         holder.querySelectorAll("figure[hidden]").forEach(function (f) { f.hidden = false; f.render(); });
         more.hidden = true;
@@ -89,9 +90,9 @@
     var plot = new uPlot({
       width: width(box), height: 170,
       series: [{},
-        { label: "mean", stroke: "#0b5cad", width: 1.5 },
-        { label: "min", stroke: "#9db7d8", width: 1 },
-        { label: "max", stroke: "#9db7d8", width: 1 }],
+        { label: t("mean", "mean"), stroke: "#0b5cad", width: 1.5 },
+        { label: t("min", "min"), stroke: "#9db7d8", width: 1 },
+        { label: t("max", "max"), stroke: "#9db7d8", width: 1 }],
       axes: [{}, { size: 60 }],
     }, [s.t, s.mean, s.min, s.max], box);
     var layer = document.createElement("div");
@@ -109,7 +110,7 @@
         a.style.left = x + "px";
         if (x > plot.over.clientWidth - 220) a.classList.add("flip"); // the tip opens leftwards near the right edge
         var label = (r.title || r.text || "").slice(0, 140);
-        a.setAttribute("aria-label", "Record " + r.id + ": " + label);
+        a.setAttribute("aria-label", t("record", "Record %1", r.id) + ": " + label);
         var tip = document.createElement("span");
         tip.className = "tip";
         tip.textContent = r.occurredAt.slice(0, 16).replace("T", " ") + " · " + label;

@@ -32,10 +32,10 @@
       if (!r.ok) throw new Error(r.status);
       box.querySelectorAll("[data-feedback]").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
       var said = box.querySelector(".feedback-said");
-      if (said) said.textContent = "Thanks: noted.";
+      if (said) said.textContent = window.uiText("thanks", "Thanks: noted.");
     }).catch(function () {
       var said = box.querySelector(".feedback-said");
-      if (said) said.textContent = "Could not save that; try again.";
+      if (said) said.textContent = window.uiText("saveFailed", "Could not save that; try again.");
     });
   });
 })();

@@ -3,6 +3,7 @@
 // the same JSON the tables under each chart were rendered from.
 (function () {
   "use strict";
+  var t = window.uiText, note = window.uiNote;
   if (typeof uPlot === "undefined") return;
 
   var COLOURS = ["#0b5cad", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#6b7280"];
@@ -19,7 +20,7 @@
   // Stacked bars: each series is drawn at its running total, tallest first, so the lower ones paint over it;
   // the legend shows each series' own count.
   function series(el, view) {
-    if (!view.series.length || view.total === 0) { el.innerHTML = '<p class="muted">No records in this period.</p>'; return; }
+    if (!view.series.length || view.total === 0) { note(el, t("noRecords", "No records in this period."), "muted"); return; }
     var xs = view.series.map(function (p) { return day(p.start); });
     var running = view.series.map(function () { return 0; });
     var stacked = view.keys.map(function (k) {
@@ -37,7 +38,7 @@
             value: function (u, v, si, idx) { return idx == null ? "" : view.series[idx].counts[view.keys[i]]; },
           };
         })),
-      axes: [{}, { label: "records", size: 50 }],
+      axes: [{}, { label: t("records", "records"), size: 50 }],
     };
     var plot = new uPlot(opts, [xs].concat(order.map(function (i) { return stacked[i]; })), el);
     resizeWith(el, plot);
@@ -45,21 +46,21 @@
 
   function pareto(el, view) {
     var rows = view.pareto.slice(0, Number(el.dataset.max || 15));
-    if (!rows.length) { el.innerHTML = '<p class="muted">No records in this period.</p>'; return; }
+    if (!rows.length) { note(el, t("noRecords", "No records in this period."), "muted"); return; }
     var xs = rows.map(function (r, i) { return i; });
     var opts = {
       width: width(el), height: 280,
       scales: { x: { time: false }, pct: { range: [0, 100] } },
       series: [
         { value: function (u, v) { return v == null ? "" : rows[v].key; } },
-        { label: "records", fill: "#0b5cad", stroke: "#0b5cad", paths: uPlot.paths.bars({ size: [0.7, 80] }), points: { show: false } },
-        { label: "cumulative %", stroke: "#c2410c", width: 2, scale: "pct" },
+        { label: t("records", "records"), fill: "#0b5cad", stroke: "#0b5cad", paths: uPlot.paths.bars({ size: [0.7, 80] }), points: { show: false } },
+        { label: t("cumulative", "cumulative %"), stroke: "#c2410c", width: 2, scale: "pct" },
       ],
       axes: [
         { values: function (u, splits) { return splits.map(function (i) { var r = rows[i]; return r ? r.key.slice(0, 14) : ""; }); },
           rotate: -30, size: 70, space: 20, incrs: [1] },
-        { label: "records", size: 50 },
-        { side: 1, scale: "pct", label: "cumulative %", grid: { show: false }, size: 50 },
+        { label: t("records", "records"), size: 50 },
+        { side: 1, scale: "pct", label: t("cumulative", "cumulative %"), grid: { show: false }, size: 50 },
       ],
     };
     var plot = new uPlot(opts, [xs, rows.map(function (r) { return r.count; }), rows.map(function (r) { return r.cumulative; })], el);
@@ -70,6 +71,6 @@
     fetch(el.dataset.src, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (view) { (el.dataset.trendChart === "series" ? series : pareto)(el, view); el.dataset.drawn = "true"; })
-      .catch(function () { el.innerHTML = '<p class="muted small">The chart could not be loaded; the table below has the numbers.</p>'; });
+      .catch(function () { note(el, t("chartFailed", "The chart could not be loaded; the table below has the numbers."), "muted small"); });
   });
 })();

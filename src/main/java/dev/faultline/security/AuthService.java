@@ -21,6 +21,8 @@ public class AuthService {
     public static final String KIND = "faultline.kind";
     public static final String CSRF = "faultline.csrf";
     public static final String USER_ID = "faultline.userId";
+    /** The signed-in user's chosen interface language ("en", "zh"), absent when they follow the browser. */
+    public static final String LANGUAGE = "faultline.language";
     public static final String DISPLAY_NAME = "faultline.displayName";
 
     private static final Logger LOG = Logger.getLogger(AuthService.class);
@@ -96,14 +98,17 @@ public class AuthService {
             if (s.stale()) {
                 sessions.touch(hash);
             }
-            return QuarkusSecurityIdentity.builder()
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(s.username()))
                     .addRoles(Roles.implied(s.role()))
                     .addAttribute(KIND, "session")
                     .addAttribute(CSRF, s.csrfToken())
                     .addAttribute(USER_ID, s.userId())
-                    .addAttribute(DISPLAY_NAME, s.displayName() == null ? s.username() : s.displayName())
-                    .build();
+                    .addAttribute(DISPLAY_NAME, s.displayName() == null ? s.username() : s.displayName());
+            if (s.language() != null) {
+                identity.addAttribute(LANGUAGE, s.language());
+            }
+            return identity.build();
         });
     }
 

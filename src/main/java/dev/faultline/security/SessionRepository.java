@@ -17,7 +17,7 @@ public class SessionRepository {
 
     /** A live session with its (enabled) user; {@code stale}: last seen over a minute ago. */
     public record Session(long userId, String username, String displayName, String role, String csrfToken,
-            boolean stale) {}
+            boolean stale, String language) {}
 
     private static final String INSERT =
             "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)";
@@ -25,7 +25,7 @@ public class SessionRepository {
     private static final String FIND =
             """
             SELECT u.id, u.username, u.display_name, u.role, s.csrf_token,
-                   s.last_seen_at < now() - interval '1 minute'
+                   s.last_seen_at < now() - interval '1 minute', u.language
               FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = ? AND s.expires_at > now() AND NOT u.disabled
                AND s.last_seen_at > now() - ? * interval '1 second'
@@ -54,7 +54,7 @@ public class SessionRepository {
                     return Optional.empty();
                 }
                 Session s = new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6));
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7));
                 return Optional.of(s);
             }
         } catch (SQLException e) {

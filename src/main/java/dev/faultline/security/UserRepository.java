@@ -21,6 +21,7 @@ public class UserRepository {
     private static final String UPDATE =
             "UPDATE users SET display_name = ?, role = ?, disabled = ?, updated_at = now() WHERE id = ?";
     private static final String SET_PASSWORD = "UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ?";
+    private static final String SET_LANGUAGE = "UPDATE users SET language = ?, updated_at = now() WHERE id = ?";
     private static final String TOUCH_LOGIN = "UPDATE users SET last_login_at = now() WHERE id = ?";
 
     private final DataSource dataSource;
@@ -63,6 +64,11 @@ public class UserRepository {
 
     public void setPassword(long id, String passwordHash) {
         Jdbc.update(dataSource, "updating users", SET_PASSWORD, passwordHash, id);
+    }
+
+    /** The user's interface language ("en", "zh"; null: follow the browser). */
+    public void setLanguage(long id, String language) {
+        Jdbc.update(dataSource, "updating users", SET_LANGUAGE, language, id);
     }
 
     public void touchLogin(long id) {

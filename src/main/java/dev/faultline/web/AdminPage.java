@@ -60,9 +60,12 @@ public class AdminPage {
     private final CsrfGuard csrf;
 
     private final RecordConfig records;
+    private final UiLanguage lang;
 
-    AdminPage(AdminService admin, AuditService audit, CurrentUser user, CsrfGuard csrf, RecordConfig records) {
+    AdminPage(AdminService admin, AuditService audit, CurrentUser user, CsrfGuard csrf, RecordConfig records,
+            UiLanguage lang) {
         this.records = records;
+        this.lang = lang;
         this.admin = admin;
         this.audit = audit;
         this.user = user;
@@ -82,7 +85,7 @@ public class AdminPage {
         csrf.check(user.identity(), token);
         try {
             admin.createUser(new UserRequest(username, displayName, role, password, false), user.name());
-            return redirect("/admin/users", "User " + username + " created.");
+            return redirect("/admin/users", words().userCreated(username));
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.users(admin.users(), Roles.USER_ROLES, e.getMessage()))
                     .build();
@@ -97,7 +100,7 @@ public class AdminPage {
         try {
             String newPassword = password == null || password.isEmpty() ? null : password;
             admin.updateUser(id, new UserRequest(null, null, role, newPassword, "on".equals(disabled)), user.name());
-            return redirect("/admin/users", "User updated.");
+            return redirect("/admin/users", words().userUpdated());
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.users(admin.users(), Roles.USER_ROLES, e.getMessage()))
                     .build();
@@ -131,7 +134,7 @@ public class AdminPage {
     public Response revokeKey(@PathParam("id") long id, @RestForm(CsrfGuard.FORM_FIELD) String token) {
         csrf.check(user.identity(), token);
         admin.revokeKey(id, user.name());
-        return redirect("/admin/api-keys", "Key revoked.");
+        return redirect("/admin/api-keys", words().keyRevoked());
     }
 
     @GET
@@ -141,6 +144,10 @@ public class AdminPage {
         var filter = AuditFilters.of(actor, action, from, to, records.defaultZone());
         return Templates.audit(audit.entries(filter, 100, ListParams.offset(offset)),
                 new AuditForm(actor, action, from, to), audit.actions());
+    }
+
+    private AdminMessages words() {
+        return lang.bundle(AdminMessages.class);
     }
 
     private static Response redirect(String path, String message) {

@@ -41,10 +41,12 @@ public class AtRiskPage {
 
     private final PredictionService predictions;
     private final RecordService records;
+    private final UiLanguage lang;
 
-    AtRiskPage(PredictionService predictions, RecordService records) {
+    AtRiskPage(PredictionService predictions, RecordService records, UiLanguage lang) {
         this.predictions = predictions;
         this.records = records;
+        this.lang = lang;
     }
 
     @GET
@@ -53,9 +55,11 @@ public class AtRiskPage {
         List<AtRiskEntry> risk = predictions.ranked(PredictorView.FAILURE_RISK, false);
         long rulAtRisk = rul.stream().filter(e -> e.prediction().atRisk()).count();
         long riskAtRisk = risk.stream().filter(e -> e.prediction().atRisk()).count();
+        PlantMessages m = lang.bundle(PlantMessages.class);
         return Templates.list(List.of(
-                new Section(PredictorView.RUL, "Remaining useful life", "lowest first", rulAtRisk, rows(rul, all)),
-                new Section(PredictorView.FAILURE_RISK, "Failure risk", "highest first", riskAtRisk, rows(risk, all))),
+                new Section(PredictorView.RUL, m.remainingUsefulLife(), m.lowestFirst(), rulAtRisk, rows(rul, all)),
+                new Section(PredictorView.FAILURE_RISK, m.failureRisk(), m.highestFirst(), riskAtRisk,
+                        rows(risk, all))),
                 rulAtRisk + riskAtRisk, all);
     }
 

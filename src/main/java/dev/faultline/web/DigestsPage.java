@@ -48,9 +48,11 @@ public class DigestsPage {
     private final RecordConfig records;
     private final CurrentUser user;
     private final CsrfGuard csrf;
+    private final UiLanguage lang;
 
     DigestsPage(SubscriptionService service, DeliveryService outbox, ClassifierService classifier,
-            RecordConfig records, CurrentUser user, CsrfGuard csrf) {
+            RecordConfig records, CurrentUser user, CsrfGuard csrf, UiLanguage lang) {
+        this.lang = lang;
         this.service = service;
         this.outbox = outbox;
         this.classifier = classifier;
@@ -74,7 +76,7 @@ public class DigestsPage {
             SubscriptionView s = service.create(actor(), new SubscriptionRequest(email,
                     new SubscriptionRequest.ScheduleRequest(every, day, hour, zone),
                     new DigestFilters(split(sites), split(assets), split(assetTypes), kinds, faultClasses)));
-            return redirect("Subscribed " + s.email() + ". The next digest is due " + s.nextDue() + ".");
+            return redirect(words().subscribed(s.email(), String.valueOf(s.nextDue())));
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(page(e.getMessage())).build();
         }
@@ -92,8 +94,7 @@ public class DigestsPage {
             @RestForm String from, @RestForm String to) {
         csrf.check(user.identity(), token);
         DeliveryView d = service.sendNow(actor(), id, from, to);
-        return redirect("Digest for " + d.recipient() + " queued: it leaves within a minute"
-                + " (or waits in the outbox, unsent, when no SMTP server is configured).");
+        return redirect(words().digestQueued(d.recipient()));
     }
 
     @POST
@@ -101,7 +102,7 @@ public class DigestsPage {
     public Response delete(@PathParam("id") long id, @RestForm(CsrfGuard.FORM_FIELD) String token) {
         csrf.check(user.identity(), token);
         service.delete(actor(), id);
-        return redirect("Subscription removed.");
+        return redirect(words().subscriptionRemoved());
     }
 
     @GET
@@ -117,12 +118,16 @@ public class DigestsPage {
     public Response retry(@PathParam("id") long id, @RestForm(CsrfGuard.FORM_FIELD) String token) {
         csrf.check(user.identity(), token);
         outbox.retry(id);
-        return redirect("Digest " + id + " queued again.");
+        return redirect(words().digestRequeued(id));
     }
 
     private TemplateInstance page(String error) {
         return Templates.digests(service.list(actor()), user.admin() ? outbox.latest(50) : List.of(),
                 List.of(RecordKind.values()), classifier.faultClasses(null), records.defaultZone().getId(), error);
+    }
+
+    private AdminMessages words() {
+        return lang.bundle(AdminMessages.class);
     }
 
     private SubscriptionService.Actor actor() {

@@ -2,21 +2,11 @@ package dev.faultline.web;
 
 import dev.faultline.record.RecordKind;
 import io.quarkus.qute.TemplateExtension;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
-/** Display helpers for templates. */
+/** Display helpers for templates; those that depend on the interface language are in {@link LocalFormats}. */
 @TemplateExtension
 public class Formats {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
-
-    /**
-     * {@code {fmt:date(r.occurredAt)}}: {@code 2024-03-01 08:15 UTC}; just the date when the time is midnight
-     * (date-only sources); a dash when unknown (a namespace function, so a null value is fine).
-     */
     /** The lines of a text, for one paragraph each. */
     static java.util.List<String> paragraphs(String text) {
         return text == null ? java.util.List.of() : java.util.List.of(text.split("\n"));
@@ -44,21 +34,6 @@ public class Formats {
     static String pathSegment(String id) {
         return id == null ? "" : java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
-    }
-
-    @TemplateExtension(namespace = "fmt")
-    static String date(OffsetDateTime t) {
-        if (t == null) {
-            return "—";
-        }
-        OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
-        return utc.toLocalTime().toSecondOfDay() == 0 ? utc.format(DATE) : utc.format(DATE_TIME) + " UTC";
-    }
-
-    /** {@code {fmt:instant(t)}}: an instant as {@link #date}. */
-    @TemplateExtension(namespace = "fmt")
-    static String instant(java.time.Instant t) {
-        return t == null ? "—" : date(t.atOffset(ZoneOffset.UTC));
     }
 
     /** {@code {fmt:days(d)}}: days to one decimal. */

@@ -36,11 +36,13 @@ public class ImportsPage {
     private final ImportService imports;
     private final CurrentUser user;
     private final CsrfGuard csrf;
+    private final UiLanguage lang;
 
-    ImportsPage(ImportService imports, CurrentUser user, CsrfGuard csrf) {
+    ImportsPage(ImportService imports, CurrentUser user, CsrfGuard csrf, UiLanguage lang) {
         this.imports = imports;
         this.user = user;
         this.csrf = csrf;
+        this.lang = lang;
     }
 
     @GET
@@ -59,7 +61,7 @@ public class ImportsPage {
         try {
             ImportView job = imports.submit(upload, user.name());
             return Response.seeOther(URI.create("/imports"))
-                    .cookie(Flash.set("Import of " + job.fileName() + " started: " + job.rowsTotal() + " rows."))
+                    .cookie(Flash.set(lang.bundle(PlantMessages.class).importStarted(job.fileName(), job.rowsTotal())))
                     .build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.imports(imports.recent(20), e.getMessage())).build();

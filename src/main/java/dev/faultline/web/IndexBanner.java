@@ -17,11 +17,13 @@ public class IndexBanner {
 
     private final IndexService index;
     private final CurrentUser user;
+    private final UiLanguage language;
     private IndexStatus status;
 
-    IndexBanner(IndexService index, CurrentUser user) {
+    IndexBanner(IndexService index, CurrentUser user, UiLanguage language) {
         this.index = index;
         this.user = user;
+        this.language = language;
     }
 
     /** False too when the database cannot be asked: a page must not fail over its banner (that is a 503's job). */
@@ -51,9 +53,10 @@ public class IndexBanner {
         return total() == 0 ? 100 : status().indexed() * 100 / total();
     }
 
-    /** "about 2 min left", or empty while the rate is not known yet. */
+    /** "about 2 min left" in the page's language, or empty while the rate is not known yet. */
     public String left() {
         Long s = status().secondsLeft();
-        return s == null ? "" : s < 60 ? "under a minute left" : "about " + Math.round(s / 60.0) + " min left";
+        AppMessages words = language.bundle(AppMessages.class);
+        return s == null ? "" : s < 60 ? words.leftUnderMinute() : words.leftMinutes(Math.round(s / 60.0));
     }
 }

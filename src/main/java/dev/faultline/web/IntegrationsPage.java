@@ -41,11 +41,13 @@ public class IntegrationsPage {
     private final WebhookService webhooks;
     private final CurrentUser user;
     private final CsrfGuard csrf;
+    private final UiLanguage lang;
 
-    IntegrationsPage(WebhookService webhooks, CurrentUser user, CsrfGuard csrf) {
+    IntegrationsPage(WebhookService webhooks, CurrentUser user, CsrfGuard csrf, UiLanguage lang) {
         this.webhooks = webhooks;
         this.user = user;
         this.csrf = csrf;
+        this.lang = lang;
     }
 
     @GET
@@ -75,22 +77,23 @@ public class IntegrationsPage {
             return Response.ok(page(webhooks.rotate(id, user.name()), null)).header("Cache-Control", "no-store")
                     .build();
         }
+        AdminMessages words = lang.bundle(AdminMessages.class);
         String message = switch (action) {
             case "test" -> {
                 webhooks.test(id);
-                yield "Test event queued for " + e.url() + ".";
+                yield words.testQueued(e.url());
             }
             case "redeliver" -> {
                 webhooks.redeliver(id, delivery == null ? -1 : delivery, user.name());
-                yield "Delivery " + delivery + " queued again.";
+                yield words.deliveryQueued(String.valueOf(delivery));
             }
             case "enable", "disable" -> {
                 webhooks.setEnabled(id, action.equals("enable"), user.name());
-                yield "Endpoint " + action + "d.";
+                yield action.equals("enable") ? words.endpointEnabled() : words.endpointDisabled();
             }
             case "delete" -> {
                 webhooks.delete(id, user.name());
-                yield "Endpoint removed.";
+                yield words.endpointRemoved();
             }
             default -> throw ProblemException.notFound("Action", action);
         };

@@ -45,8 +45,11 @@ public class LoginPage {
     private final CsrfGuard csrf;
     private final CurrentUser user;
     private final HttpHeaders headers;
+    private final UiLanguage lang;
 
-    LoginPage(AuthService auth, SecurityConfig config, CsrfGuard csrf, CurrentUser user, HttpHeaders headers) {
+    LoginPage(AuthService auth, SecurityConfig config, CsrfGuard csrf, CurrentUser user, HttpHeaders headers,
+            UiLanguage lang) {
+        this.lang = lang;
         this.auth = auth;
         this.config = config;
         this.csrf = csrf;
@@ -60,9 +63,9 @@ public class LoginPage {
             @QueryParam("ended") String ended) {
         String token = Tokens.random();
         boolean staleCookie = headers.getCookies().containsKey(AuthMechanism.SESSION_COOKIE) && !user.signedIn();
-        String notice = bye != null ? "You are signed out."
-                : ended != null || staleCookie ? "Your session has ended (signed out elsewhere, idle too long, or"
-                        + " changed by an administrator). Please sign in again." : null;
+        AdminMessages words = lang.bundle(AdminMessages.class);
+        String notice = bye != null ? words.signedOut()
+                : ended != null || staleCookie ? words.sessionEnded() : null;
         return page(200, next, token, null, notice);
     }
 
@@ -72,7 +75,7 @@ public class LoginPage {
             @RestForm String password, @RestForm String next, @RestForm(CsrfGuard.FORM_FIELD) String token) {
         Cookie expected = headers.getCookies().get(LOGIN_CSRF);
         if (expected == null || !Tokens.same(token, expected.getValue())) {
-            return page(403, next, Tokens.random(), "The sign-in form expired; please try again.", null);
+            return page(403, next, Tokens.random(), lang.bundle(AdminMessages.class).formExpired(), null);
         }
         // where to go is settled before a session exists: nothing after the sign-in can fail
         URI target = URI.create(safeNext(next));
@@ -83,10 +86,10 @@ public class LoginPage {
                     .cookie(new NewCookie.Builder(LOGIN_CSRF).value("").path("/login").maxAge(0).build())
                     .build();
         } catch (AuthService.LoginRefused e) {
+            AdminMessages words = lang.bundle(AdminMessages.class);
             String message = e.locked()
-                    ? "Too many failed sign-ins for this user. Try again in "
-                            + config.loginLockout().toMinutes() + " minutes."
-                    : "Wrong user name or password.";
+                    ? words.tooManySignIns(config.loginLockout().toMinutes())
+                    : words.wrongPassword();
             return page(e.locked() ? 429 : 401, next, Tokens.random(), message, null);
         }
     }

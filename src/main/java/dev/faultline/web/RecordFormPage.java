@@ -51,8 +51,10 @@ public class RecordFormPage {
     private final IngestService ingest;
     private final CurrentUser user;
     private final CsrfGuard csrf;
+    private final UiLanguage lang;
 
-    RecordFormPage(IngestService ingest, CurrentUser user, CsrfGuard csrf) {
+    RecordFormPage(IngestService ingest, CurrentUser user, CsrfGuard csrf, UiLanguage lang) {
+        this.lang = lang;
         this.ingest = ingest;
         this.user = user;
         this.csrf = csrf;
@@ -77,7 +79,8 @@ public class RecordFormPage {
                 occurredAt, user.name(), title, text, fields, null, List.of());
         try {
             long id = ingest.ingest(new RecordBatchRequest(List.of(input)), user.name()).results().getFirst().id();
-            return Response.seeOther(URI.create("/records/" + id)).cookie(Flash.set("Record saved.")).build();
+            return Response.seeOther(URI.create("/records/" + id))
+                    .cookie(Flash.set(lang.bundle(FindMessages.class).recordSaved())).build();
         } catch (ProblemException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError error : e.errors()) {

@@ -93,9 +93,11 @@ public class RecordsPage {
     private final CsrfGuard csrf;
     private final SummaryService summaries;
     private final IndexService index;
+    private final UiLanguage lang;
 
     RecordsPage(RecordService service, RecordConfig config, SearchService search, ClassifierService classifier,
-            CurrentUser user, CsrfGuard csrf, SummaryService summaries, IndexService index) {
+            CurrentUser user, CsrfGuard csrf, SummaryService summaries, IndexService index, UiLanguage lang) {
+        this.lang = lang;
         this.summaries = summaries;
         this.index = index;
         this.service = service;
@@ -145,7 +147,7 @@ public class RecordsPage {
         String message;
         try {
             classifier.correct(id, label, user.name());
-            message = "Fault class set to " + label.strip() + ". The next training will learn from it.";
+            message = lang.bundle(FindMessages.class).faultClassSet(label.strip());
         } catch (ProblemException e) {
             message = e.getMessage();
         }

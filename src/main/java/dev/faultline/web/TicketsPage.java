@@ -22,11 +22,13 @@ public class TicketsPage {
     private final TicketService tickets;
     private final CurrentUser user;
     private final CsrfGuard csrf;
+    private final UiLanguage lang;
 
-    TicketsPage(TicketService tickets, CurrentUser user, CsrfGuard csrf) {
+    TicketsPage(TicketService tickets, CurrentUser user, CsrfGuard csrf, UiLanguage lang) {
         this.tickets = tickets;
         this.user = user;
         this.csrf = csrf;
+        this.lang = lang;
     }
 
     @POST
@@ -34,12 +36,13 @@ public class TicketsPage {
             @RestForm String asset, @RestForm String system, @RestForm String back) {
         csrf.check(user.identity(), token);
         String target = back != null ? LoginPage.safeNext(back) : recordId != null ? "/records/" + recordId : "/at-risk";
+        AdminMessages words = lang.bundle(AdminMessages.class);
         String message;
         try {
             CreatedTicket t = tickets.raise(new TicketRequest(recordId, asset, system), user.name());
-            message = "Ticket " + t.key() + " created in " + (t.system().equals("jira") ? "Jira" : "ServiceNow") + ".";
+            message = words.ticketCreated(t.key(), t.system().equals("jira") ? "Jira" : "ServiceNow");
         } catch (ProblemException e) {
-            message = "No ticket was created: " + e.getMessage();
+            message = words.ticketFailed(e.getMessage());
         }
         return Response.seeOther(URI.create(target)).cookie(Flash.set(message)).build();
     }

@@ -1,0 +1,93 @@
+package dev.faultline.web;
+
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import io.quarkus.qute.TemplateInstance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Template helpers that follow the page's interface language (its {@code locale} attribute, set by
+ * {@link PageLocale}): dates and class names. English pages keep ISO dates ({@code 2024-03-01 08:15 UTC});
+ * Chinese pages get {@code 2024年3月1日 08:15 UTC} and the Chinese names of the taxonomy classes. (The same
+ * {@code fmt} namespace as {@link Formats}, one priority above it: Qute asks one resolver after the other.)
+ */
+@TemplateExtension(namespace = "fmt", priority = TemplateExtension.DEFAULT_PRIORITY + 1)
+public class LocalFormats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final Properties ZH_LABELS = load("classify/labels_zh.properties");
+
+    private LocalFormats() {
+    }
+
+    /**
+     * {@code {fmt:date(r.occurredAt)}}: {@code 2024-03-01 08:15 UTC}; just the date when the time is midnight
+     * (date-only sources); a dash when unknown (a namespace function, so a null value is fine).
+     */
+    static String date(OffsetDateTime t, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        if (t == null) {
+            return "—";
+        }
+        boolean zh = zh(locale);
+        OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+        if (utc.toLocalTime().toSecondOfDay() == 0) {
+            return utc.format(zh ? ZH_DATE : DATE);
+        }
+        return utc.format(zh ? ZH_DATE_TIME : DATE_TIME) + " UTC";
+    }
+
+    /** {@code {fmt:instant(t)}}: an instant as {@link #date}. */
+    static String instant(Instant t, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return t == null ? "—" : date(t.atOffset(ZoneOffset.UTC), locale);
+    }
+
+    /** {@code {fmt:day(d)}}: a calendar day, {@code 2024-03-01} or {@code 2024年3月1日}. */
+    static String day(java.time.LocalDate d, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return d == null ? "—" : d.format(zh(locale) ? ZH_DATE : DATE);
+    }
+
+    /** {@code {fmt:label(r.faultClass)}}: a failure mode or defect class in the page's language (as stored for English). */
+    static String label(String label, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return label(label, zh(locale) ? "zh" : "en");
+    }
+
+    /** A class name in a language ("en", "zh"); a class without a translation as written. */
+    public static String label(String label, String language) {
+        if (label == null || !"zh".equals(language)) {
+            return label;
+        }
+        return ZH_LABELS.getProperty(label, label);
+    }
+
+    static boolean zh(Object locale) {
+        if (locale instanceof Locale l) {
+            return "zh".equals(l.getLanguage());
+        }
+        return locale != null && locale.toString().startsWith("zh");
+    }
+
+    private static Properties load(String resource) {
+        Properties labels = new Properties();
+        try (InputStream in = LocalFormats.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in != null) {
+                labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return labels;
+    }
+}
