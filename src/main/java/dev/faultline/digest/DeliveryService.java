@@ -73,7 +73,7 @@ public class DeliveryService {
             String unsubscribe = unsubscribeUrl(s.id());
             var content = deliveries.content(d.id()).orElseGet(() -> {
                 deliveries.store(d.id(), mail.render(builder.build(s.filters(), new Schedule.Period(d.periodStart(),
-                        d.periodEnd(), d.periodEnd()), s.schedule().zone(), unsubscribe)));
+                        d.periodEnd(), d.periodEnd()), s.schedule().zone(), unsubscribe, s.language())));
                 return deliveries.content(d.id()).orElseThrow();
             });
             if (!config.smtp()) {

@@ -6,11 +6,12 @@ import java.util.List;
  * What one digest says, ready for its mail templates: the period, the record count against the previous period,
  * the top failure modes and assets (as bars), recurring problems, assets at risk, notable records and the summary,
  * every link absolute; {@code prose} is the LLM server's rewording of the summary lines when one is configured
- * (the lines stay, as its sources). {@code count == 0}: the period had no records, and the mail says only that.
+ * (the lines stay, as its sources); {@code language} ("en", "zh") the words around them. {@code count == 0}: the period had no records, and the mail says only that.
  */
 public record Digest(String title, String period, String scope, long count, long previous, String change,
         List<Bar> failureModes, List<Bar> assets, List<Problem> recurring, List<Risk> atRisk, List<Link> notable,
-        List<Problem> summary, String summaryNote, String prose, String appUrl, String trendsUrl, String unsubscribeUrl) {
+        List<Problem> summary, String summaryNote, String prose, String appUrl, String trendsUrl, String unsubscribeUrl,
+        String language) {
 
     /** One row of a bar chart drawn as a table: its share of the largest bar in percent (1-100). */
     public record Bar(String label, long count, int width, String url) {}

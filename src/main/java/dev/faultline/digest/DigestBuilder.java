@@ -17,13 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Collects what a digest says from the record, statistics, summary and prediction services. */
 @ApplicationScoped
 class DigestBuilder {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ZH_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日 EEE", Locale.CHINA);
 
     private final RecordStatsService stats;
     private final RecordService records;
@@ -40,31 +42,41 @@ class DigestBuilder {
         this.config = config;
     }
 
-    Digest build(DigestFilters f, Schedule.Period p, ZoneId zone, String unsubscribeUrl) {
+    /** A digest in a language ("en", "zh"): the words around the records, the dates and the class names. */
+    Digest build(DigestFilters f, Schedule.Period p, ZoneId zone, String unsubscribeUrl, String language) {
+        DigestMessages words = words(language);
+        DateTimeFormatter day = "zh".equals(language) ? ZH_DAY : DAY;
         RecordScope scope = new RecordScope(f.sites(), f.assets(), f.assetTypes(), f.kinds(), f.faultClasses(),
                 DeliveryRepository.utc(p.start()), DeliveryRepository.utc(p.end()));
         long count = stats.count(scope);
         long previous = stats.count(scope.during(DeliveryRepository.utc(before(p, zone)),
                 DeliveryRepository.utc(p.start())));
-        String period = DAY.format(p.start().atZone(zone)) + " \u2013 "
-                + DAY.format(p.end().atZone(zone).minusDays(1)) + " (" + zone.getId() + ")";
-        String title = "Faultline digest: " + count + (count == 1 ? " record" : " records") + ", " + period;
+        String period = day.format(p.start().atZone(zone)) + " \u2013 "
+                + day.format(p.end().atZone(zone).minusDays(1)) + " (" + zone.getId() + ")";
+        String title = words.title(count, period);
+        String scopeWords = DigestLinks.scope(f, words, language);
         if (count == 0) {
-            return new Digest(title, period, DigestLinks.scope(f), 0, previous, change(0, previous), List.of(),
+            return new Digest(title, period, scopeWords, 0, previous, change(0, previous, words), List.of(),
                     List.of(), List.of(), atRisk(f), List.of(), List.of(), null, null, config.publicUrl(),
-                    DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl);
+                    DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl, language);
         }
         SummaryView summary = summaries.summarize(new SummaryRequest(null, stats.newestIds(scope, 300), null));
         List<Digest.Problem> lines = summary.lines().stream().map(this::problem).toList();
-        return new Digest(title, period, DigestLinks.scope(f), count, previous, change(count, previous),
-                bars(stats.top(scope, StatsView.By.faultClass, config.top()), "faultClass", scope),
-                bars(stats.top(scope, StatsView.By.asset, config.top()), "asset", scope),
+        return new Digest(title, period, scopeWords, count, previous, change(count, previous, words),
+                bars(stats.top(scope, StatsView.By.faultClass, config.top()), "faultClass", scope, language),
+                bars(stats.top(scope, StatsView.By.asset, config.top()), "asset", scope, null),
                 lines.stream().filter(l -> l.count() >= 2).limit(config.top()).map(DigestBuilder::uncounted).toList(),
                 atRisk(f),
-                notable(scope), lines, "From the " + summary.records() + " newest of " + count + " records, by the "
-                        + summary.generator() + " summarizer" + (summary.notice() == null ? "" : " (" + summary.notice()
-                        + ")"), "extractive".equals(summary.generator()) ? null : summary.summary(),
-                config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl);
+                notable(scope, words, language), lines, words.summaryNote(summary.records(), count,
+                        summary.generator()) + (summary.notice() == null ? "" : " (" + summary.notice() + ")"),
+                "extractive".equals(summary.generator()) ? null : summary.summary(),
+                config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl, language);
+    }
+
+    /** The words of a digest in "en" or "zh". */
+    static DigestMessages words(String language) {
+        return "zh".equals(language) ? io.quarkus.qute.i18n.MessageBundles.get(DigestMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of("zh")) : io.quarkus.qute.i18n.MessageBundles.get(DigestMessages.class);
     }
 
     /** Where the period before starts: a calendar month before a month, else as many local days before. */
@@ -76,18 +88,19 @@ class DigestBuilder {
         return from.atStartOfDay(zone).toInstant();
     }
 
-    private static String change(long count, long previous) {
+    private static String change(long count, long previous, DigestMessages words) {
         if (previous == 0) {
-            return count == 0 ? "none in either period" : "none in the period before";
+            return count == 0 ? words.noneInEither() : words.noneBefore();
         }
         long pct = Math.round(100.0 * (count - previous) / previous);
-        return (pct > 0 ? "+" : pct < 0 ? "\u2212" : "\u00b1") + Math.abs(pct) + "% on the " + previous
-                + " of the period before";
+        return words.change(pct > 0 ? "+" : pct < 0 ? "\u2212" : "\u00b1", Math.abs(pct), previous);
     }
 
-    private List<Digest.Bar> bars(List<StatsView.Count> counts, String param, RecordScope scope) {
+    /** Bars of counts; with a language, the keys are class names shown in it (the links keep the stored name). */
+    private List<Digest.Bar> bars(List<StatsView.Count> counts, String param, RecordScope scope, String language) {
         long max = counts.stream().mapToLong(StatsView.Count::count).max().orElse(1);
-        return counts.stream().map(c -> new Digest.Bar(c.key(), c.count(), (int) Math.max(1, 100 * c.count() / max),
+        return counts.stream().map(c -> new Digest.Bar(language == null ? c.key()
+                : dev.faultline.classify.ClassNames.in(c.key(), language), c.count(), (int) Math.max(1, 100 * c.count() / max),
                 config.publicUrl() + "/?" + param + "=" + enc(c.key()) + "&from=" + enc(scope.from().toInstant().toString())
                         + "&to=" + enc(scope.to().toInstant().toString()))).toList();
     }
@@ -102,16 +115,17 @@ class DigestBuilder {
         return new Digest.Problem(p.text().replaceFirst("^\\d+ \u00d7 ", ""), p.count(), p.records());
     }
 
-    private List<Digest.Link> notable(RecordScope scope) {
+    private List<Digest.Link> notable(RecordScope scope, DigestMessages words, String language) {
         List<Long> ids = stats.newProblems(scope, config.newProblemLookback(), config.top());
-        return records.records(ids).stream().map(r -> new Digest.Link(label(r),
+        return records.records(ids).stream().map(r -> new Digest.Link(label(r, words, language),
                 config.publicUrl() + "/records/" + r.id())).toList();
     }
 
-    private static String label(RecordView r) {
+    private static String label(RecordView r, DigestMessages words, String language) {
         String text = r.title() != null ? r.title() : r.text().length() > 90 ? r.text().substring(0, 90) + "\u2026"
                 : r.text();
-        return (r.asset() == null ? "" : r.asset().id() + ": ") + text + " (" + r.faultClass() + ", new on this asset)";
+        return (r.asset() == null ? "" : r.asset().id() + ": ") + text + " ("
+                + words.newOnAsset(dev.faultline.classify.ClassNames.in(r.faultClass(), language)) + ")";
     }
 
     private List<Digest.Risk> atRisk(DigestFilters f) {

@@ -9,14 +9,15 @@ final class DigestLinks {
     private DigestLinks() {}
 
     /** "every record", or "sites A, B · kinds work_order". */
-    static String scope(DigestFilters f) {
+    static String scope(DigestFilters f, DigestMessages words, String language) {
         List<String> parts = new ArrayList<>();
-        part(parts, "sites", f.sites());
-        part(parts, "assets", f.assets());
-        part(parts, "asset types", f.assetTypes());
-        part(parts, "kinds", f.kinds());
-        part(parts, "failure modes", f.faultClasses());
-        return parts.isEmpty() ? "every record" : String.join(" \u00b7 ", parts);
+        part(parts, words.sites(), f.sites());
+        part(parts, words.assets(), f.assets());
+        part(parts, words.assetTypes(), f.assetTypes());
+        part(parts, words.kinds(), f.kinds());
+        part(parts, words.failureModes(), f.faultClasses().stream()
+                .map(c -> dev.faultline.classify.ClassNames.in(c, language)).toList());
+        return parts.isEmpty() ? words.everyRecord() : String.join(" \u00b7 ", parts);
     }
 
     /** The Trends page with the same sites, assets, asset types and kinds. */

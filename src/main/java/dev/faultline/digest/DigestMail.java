@@ -29,13 +29,18 @@ class DigestMail {
     }
 
     DeliveryRepository.Content render(Digest d) {
-        return new DeliveryRepository.Content(d.title(), Templates.digest(d, false).render(),
-                Templates.digestText(d).render());
+        return new DeliveryRepository.Content(d.title(), in(Templates.digest(d, false), d).render(),
+                in(Templates.digestText(d), d).render());
     }
 
     /** The digest as a web page: the same content with a print style sheet (the printable period report). */
     String page(Digest d) {
-        return Templates.digest(d, true).render();
+        return in(Templates.digest(d, true), d).render();
+    }
+
+    /** The mail's words ({@code dig:}) in the digest's language, whoever asked for it. */
+    private static TemplateInstance in(TemplateInstance mail, Digest d) {
+        return mail.setLocale(java.util.Locale.forLanguageTag(d.language()));
     }
 
     /**

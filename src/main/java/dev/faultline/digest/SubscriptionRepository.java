@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 class SubscriptionRepository {
 
     private static final String SELECT = "SELECT id, owner, email, every, day_of_week, hour, zone, filters::text,"
-            + " created_at, unsubscribed_at FROM digest_subscriptions";
+            + " language, created_at, unsubscribed_at FROM digest_subscriptions";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -30,18 +30,18 @@ class SubscriptionRepository {
 
     long insert(String owner, SubscriptionValidator.Valid s) {
         return Jdbc.list(dataSource, "adding a digest subscription", rs -> rs.getLong(1),
-                "INSERT INTO digest_subscriptions (owner, email, every, day_of_week, hour, zone, filters)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id",
+                "INSERT INTO digest_subscriptions (owner, email, every, day_of_week, hour, zone, filters, language)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id",
                 owner, s.email(), s.schedule().every(), s.schedule().day().name(), s.schedule().hour(),
-                s.schedule().zone().getId(), write(s.filters())).getFirst();
+                s.schedule().zone().getId(), write(s.filters()), s.language()).getFirst();
     }
 
     boolean update(long id, SubscriptionValidator.Valid s) {
         return Jdbc.update(dataSource, "changing a digest subscription",
                 "UPDATE digest_subscriptions SET email = ?, every = ?, day_of_week = ?, hour = ?, zone = ?,"
-                        + " filters = ?::jsonb, updated_at = now() WHERE id = ?",
+                        + " filters = ?::jsonb, language = ?, updated_at = now() WHERE id = ?",
                 s.email(), s.schedule().every(), s.schedule().day().name(), s.schedule().hour(),
-                s.schedule().zone().getId(), write(s.filters()), id) == 1;
+                s.schedule().zone().getId(), write(s.filters()), s.language(), id) == 1;
     }
 
     boolean delete(long id) {
@@ -77,8 +77,8 @@ class SubscriptionRepository {
             return new Subscription(rs.getLong(1), rs.getString(2), rs.getString(3),
                     new Schedule(rs.getString(4), DayOfWeek.valueOf(rs.getString(5)), rs.getInt(6),
                             ZoneId.of(rs.getString(7))),
-                    json.readValue(rs.getString(8), DigestFilters.class), rs.getObject(9, OffsetDateTime.class),
-                    rs.getObject(10, OffsetDateTime.class));
+                    json.readValue(rs.getString(8), DigestFilters.class), rs.getString(9),
+                    rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("digest subscription " + rs.getLong(1) + ": unreadable filters", e);
         }

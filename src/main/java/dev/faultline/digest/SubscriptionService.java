@@ -71,14 +71,14 @@ public class SubscriptionService {
     public String preview(Actor actor, long id, String from, String to) {
         Subscription s = mine(actor, id);
         return mail.render(builder.build(s.filters(), period(s, from, to), s.schedule().zone(),
-                outbox.unsubscribeUrl(id))).html();
+                outbox.unsubscribeUrl(id), s.language())).html();
     }
 
     /** A printable report of a period for any filters: the digest as a web page. */
-    public String report(DigestFilters filters, String from, String to, java.time.ZoneId zone) {
+    public String report(DigestFilters filters, String from, String to, java.time.ZoneId zone, String language) {
         Subscription adHoc = new Subscription(0, null, null, new Schedule("week", java.time.DayOfWeek.MONDAY, 0,
-                zone), filters, null, null);
-        return mail.page(builder.build(filters, period(adHoc, from, to), zone, null));
+                zone), filters, language, null, null);
+        return mail.page(builder.build(filters, period(adHoc, from, to), zone, null, language));
     }
 
     /** Queues a mail of a period now (default: the latest complete one), apart from the scheduled ones. */

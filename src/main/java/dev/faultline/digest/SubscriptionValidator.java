@@ -24,9 +24,10 @@ class SubscriptionValidator {
     /** One address, no display name, no whitespace or control characters (nothing to inject into a header). */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]{1,64}@[^@\\s\\p{Cntrl}<>,;\"]{1,255}");
     private static final int MAX_FILTER_VALUES = 50;
+    private static final Set<String> LANGUAGES = Set.of("en", "zh");
 
     /** A checked request. */
-    record Valid(String email, Schedule schedule, DigestFilters filters) {}
+    record Valid(String email, Schedule schedule, DigestFilters filters, String language) {}
 
     private final ClassifierService classifier;
     private final RecordConfig records;
@@ -55,11 +56,15 @@ class SubscriptionValidator {
         values("filters.kinds", filters.kinds(), Set.copyOf(List.of(RecordKind.codes().split(",\\s*"))), errors);
         values("filters.faultClasses", filters.faultClasses(), classifier.faultClasses(null).stream()
                 .map(Taxonomy.FaultClass::label).collect(Collectors.toSet()), errors);
+        String language = r.language() == null || r.language().isBlank() ? "en" : r.language().strip();
+        if (!LANGUAGES.contains(language)) {
+            errors.add(FieldError.of("language", "'" + r.language() + "': use en (English) or zh (Chinese)"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new Valid(email, schedule, new DigestFilters(strip(filters.sites()), strip(filters.assets()),
-                strip(filters.assetTypes()), strip(filters.kinds()), strip(filters.faultClasses())));
+                strip(filters.assetTypes()), strip(filters.kinds()), strip(filters.faultClasses())), language);
     }
 
     private Schedule schedule(SubscriptionRequest.ScheduleRequest s, List<FieldError> errors) {

@@ -396,6 +396,9 @@ public interface AdminMessages {
     @Message("Time zone")
     String timeZone();
 
+    @Message("Mail language")
+    String mailLanguage();
+
     @Message("Sites (comma-separated; empty: all)")
     String sitesCsv();
 

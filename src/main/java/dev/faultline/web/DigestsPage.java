@@ -70,12 +70,13 @@ public class DigestsPage {
     public Response create(@RestForm(CsrfGuard.FORM_FIELD) String token, @RestForm String email,
             @RestForm String every, @RestForm String day, @RestForm Integer hour, @RestForm String zone,
             @RestForm String sites, @RestForm String assets, @RestForm String assetTypes,
-            @RestForm List<String> kinds, @RestForm List<String> faultClasses) {
+            @RestForm List<String> kinds, @RestForm List<String> faultClasses, @RestForm String language) {
         csrf.check(user.identity(), token);
         try {
             SubscriptionView s = service.create(actor(), new SubscriptionRequest(email,
                     new SubscriptionRequest.ScheduleRequest(every, day, hour, zone),
-                    new DigestFilters(split(sites), split(assets), split(assetTypes), kinds, faultClasses)));
+                    new DigestFilters(split(sites), split(assets), split(assetTypes), kinds, faultClasses),
+                    language == null ? lang.code() : language));
             return redirect(words().subscribed(s.email(), String.valueOf(s.nextDue())));
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(page(e.getMessage())).build();

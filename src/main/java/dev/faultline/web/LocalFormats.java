@@ -3,17 +3,11 @@ package dev.faultline.web;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import io.quarkus.qute.TemplateInstance;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Template helpers that follow the page's interface language (its {@code locale} attribute, set by
@@ -28,7 +22,6 @@ public class LocalFormats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final Properties ZH_LABELS = load("classify/labels_zh.properties");
 
     private LocalFormats() {
     }
@@ -66,10 +59,7 @@ public class LocalFormats {
 
     /** A class name in a language ("en", "zh"); a class without a translation as written. */
     public static String label(String label, String language) {
-        if (label == null || !"zh".equals(language)) {
-            return label;
-        }
-        return ZH_LABELS.getProperty(label, label);
+        return dev.faultline.classify.ClassNames.in(label, language);
     }
 
     static boolean zh(Object locale) {
@@ -77,17 +67,5 @@ public class LocalFormats {
             return "zh".equals(l.getLanguage());
         }
         return locale != null && locale.toString().startsWith("zh");
-    }
-
-    private static Properties load(String resource) {
-        Properties labels = new Properties();
-        try (InputStream in = LocalFormats.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) {
-                labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return labels;
     }
 }

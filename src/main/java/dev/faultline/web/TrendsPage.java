@@ -37,8 +37,10 @@ public class TrendsPage {
     private final TrendService trends;
     private final SubscriptionService digests;
     private final RecordConfig config;
+    private final UiLanguage language;
 
-    TrendsPage(TrendService trends, SubscriptionService digests, RecordConfig config) {
+    TrendsPage(TrendService trends, SubscriptionService digests, RecordConfig config, UiLanguage language) {
+        this.language = language;
         this.trends = trends;
         this.digests = digests;
         this.config = config;
@@ -73,7 +75,7 @@ public class TrendsPage {
         TrendQuery q = TrendQuery.parse(null, null, null, null, zone, sites, assets, assetTypes,
                 kinds.stream().filter(s -> !s.isBlank()).toList(), config.defaultZone());
         return digests.report(new DigestFilters(q.sites(), q.assets(), q.assetTypes(), q.kinds(), List.of()), from,
-                to, q.zone());
+                to, q.zone(), language.code());
     }
 
     private static String repeat(String name, List<String> values) {

@@ -29,7 +29,7 @@ class MessageBundlesTest {
 
     @ParameterizedTest
     @ValueSource(classes = { AppMessages.class, FindMessages.class, PlantMessages.class, AdminMessages.class,
-        dev.faultline.ask.AskMessages.class })
+        dev.faultline.ask.AskMessages.class, dev.faultline.digest.DigestMessages.class })
     void everyMessageHasAChineseTranslation(Class<?> bundle) throws Exception {
         String name = bundle.getAnnotation(MessageBundle.class).value();
         Properties zh = new Properties();
