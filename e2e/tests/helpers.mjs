@@ -16,9 +16,9 @@ export async function browser() {
   });
 }
 
-/** A fresh page (its own cookies) at tablet size unless told otherwise. */
-export async function page(b, viewport = { width: 1024, height: 768 }) {
-  const context = await b.newContext({ viewport, baseURL: BASE });
+/** A fresh page (its own cookies) at tablet size unless told otherwise, in an English browser unless told otherwise. */
+export async function page(b, viewport = { width: 1024, height: 768 }, locale = "en-US") {
+  const context = await b.newContext({ viewport, baseURL: BASE, locale });
   return context.newPage();
 }
 

@@ -1,0 +1,46 @@
+// The interface in Chinese and English in a real browser: a Chinese browser gets Chinese pages (words, the
+// scripts' messages), the switch in the header changes the language and remembers it for the user.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { browser, page, shot, ADMIN_PASSWORD } from "./helpers.mjs";
+
+let b;
+before(async () => { b = await browser(); });
+after(async () => { await b?.close(); });
+
+test("a Chinese browser gets Chinese pages, and the switch goes back to English", async () => {
+  const p = await page(b, undefined, "zh-CN");
+  await p.goto("/login");
+  assert.equal(await p.locator("html").getAttribute("lang"), "zh-CN");
+  await p.getByRole("heading", { name: "登录" }).waitFor();
+  await p.getByLabel("用户名").fill("admin");
+  await p.getByLabel("密码").fill(ADMIN_PASSWORD);
+  await p.getByRole("button", { name: "登录" }).click();
+  await p.waitForURL((url) => !url.pathname.startsWith("/login"));
+  const nav = p.getByRole("navigation", { name: "主导航" });
+  await nav.getByRole("link", { name: "搜索" }).waitFor();
+  await nav.getByRole("link", { name: "设备" }).click();
+  await p.waitForURL("**/assets");
+  // words the page's scripts write come from the page too (no English left in the Chinese interface's script)
+  const scriptText = await p.locator("#ui-text").getAttribute("data-thanks");
+  assert.notEqual(scriptText, "Thanks: noted.");
+  await shot(p, "assets-zh");
+
+  // the switch in the header: English at once, on the same page, and remembered with the user
+  await p.getByLabel("语言").selectOption("en");
+  await p.waitForFunction(() => document.documentElement.lang === "en");
+  assert.ok(new URL(p.url()).pathname.startsWith("/assets"), p.url());
+  await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).waitFor();
+  const again = await page(b, undefined, "zh-CN");
+  // the session only, not the language cookie: the choice is stored with the user
+  await again.context().addCookies((await p.context().cookies()).filter((c) => c.name !== "faultline_lang"));
+  await again.goto("/");
+  assert.equal(await again.locator("html").getAttribute("lang"), "en");
+
+  // back to following the browser: Chinese again
+  await p.getByLabel("Language").selectOption("auto");
+  await p.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  await p.getByRole("navigation", { name: "主导航" }).waitFor();
+  await again.context().close();
+  await p.context().close();
+});
