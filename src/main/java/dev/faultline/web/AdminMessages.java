@@ -517,4 +517,8 @@ public interface AdminMessages {
 
     @Message("Back to the records")
     String backToRecords();
+
+    /** An error page's heading: the status's name as the answer gives it (the detail below stays as written). */
+    @Message("{title}")
+    String errorTitle(int status, String title);
 }

@@ -69,6 +69,11 @@ class LanguageTest {
                 .body(containsString("value=\"Leaking\">泄漏</option>"));
         admin.given().header("Accept-Language", "en").get("/records/" + id).then().statusCode(200)
                 .body(containsString(">Leaking</option>")).body(not(containsString("泄漏")));
+        // error pages too: the status by its Chinese name
+        admin.given().header("Accept-Language", ZH_BROWSER).get("/records/999999999").then().statusCode(404)
+                .body(containsString("<h1>404 · 未找到</h1>")).body(containsString(">返回记录列表</a>"));
+        admin.given().header("Accept-Language", "en").get("/records/999999999").then().statusCode(404)
+                .body(containsString("<h1>404 · Not found</h1>"));
     }
 
     @Test
