@@ -25,6 +25,8 @@ window.uiNote = function (el, text, cls) {
   // the language switch goes as soon as a language is picked (its button is for pages without scripts)
   document.querySelectorAll("form[data-auto-submit] select").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
+    var button = select.form.querySelector("button[type=submit]");
+    if (button) { button.hidden = true; }
   });
 
   // Asset picker: type-ahead from /api/v1/assets?q=
