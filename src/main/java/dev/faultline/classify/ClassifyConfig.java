@@ -15,9 +15,11 @@ public interface ClassifyConfig {
 
     /**
      * Labelled examples every model is trained on besides engineers' corrections: files of {@code text,label}
-     * lines ({@code classpath:} or paths). The default is FMC-MWO2KG train + dev (never its test split).
+     * lines ({@code classpath:} or paths). The default is FMC-MWO2KG train + dev (never its test split) and half of
+     * the team's Chinese records (data/zh-plant, the odd-numbered ones; the even ones are the evaluation's).
      */
-    @WithDefault("classpath:classify/fmc-mwo2kg/train.txt,classpath:classify/fmc-mwo2kg/dev.txt")
+    @WithDefault("classpath:classify/fmc-mwo2kg/train.txt,classpath:classify/fmc-mwo2kg/dev.txt,"
+            + "classpath:classify/zh-plant/train-modes.txt")
     List<String> trainingData();
 
     /**
@@ -27,8 +29,11 @@ public interface ClassifyConfig {
     @WithDefault("classpath:classify/quality-defects.tsv")
     String defectTaxonomy();
 
-    /** Seed examples of the defect classes ({@code text,label} lines), besides descriptions and corrections. */
-    @WithDefault("classpath:classify/quality-seed.csv")
+    /**
+     * Seed examples of the defect classes ({@code text,label} lines), besides descriptions and corrections: the
+     * team's English seed set and half of its Chinese quality reports (data/zh-plant).
+     */
+    @WithDefault("classpath:classify/quality-seed.csv,classpath:classify/zh-plant/train-defects.txt")
     List<String> defectTrainingData();
 
     /** Below this confidence the answer is "Unknown" (the alternatives still show the guesses). */
