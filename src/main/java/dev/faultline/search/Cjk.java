@@ -16,6 +16,8 @@ public final class Cjk {
     private static final String RANGES = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff";
     private static final Pattern ANY = Pattern.compile("[" + RANGES + "]");
     private static final Pattern PARTS = Pattern.compile("([" + RANGES + "]+)|([^" + RANGES + "]+)");
+    /** A numbered unit as Chinese plants write it: "5#加工中心", "15#注塑机" (number, #, the unit's name). */
+    private static final Pattern UNIT = Pattern.compile("(?<![\\p{N}.])(\\d{1,3})\\s*#\\s*([" + RANGES + "]{2})");
 
     private Cjk() {}
 
@@ -30,6 +32,23 @@ public final class Cjk {
     /** Whether the text holds a Chinese, Japanese or Korean character. */
     public static boolean has(String text) {
         return text != null && ANY.matcher(text).find();
+    }
+
+    /**
+     * A query's keyword groups with each numbered unit's number ("5" of "5#加工中心") bound to the first two
+     * characters of its name as a phrase ({@code '5' <-> '加工'}: the index holds "5#加工中心" as 5, 加工, 工中, 中心 in
+     * a row). Alone, the number matches every record with a 5 in it, and "5#加工中心" finds every machining centre.
+     */
+    static List<String> units(String query, List<String> groups) {
+        List<String> out = new ArrayList<>(groups);
+        Matcher m = UNIT.matcher(query);
+        while (m.find()) {
+            int at = out.indexOf("'" + m.group(1) + "'");
+            if (at >= 0) {
+                out.set(at, "('" + m.group(1) + "' <-> '" + m.group(2) + "')");
+            }
+        }
+        return out;
     }
 
     /** One whitespace-free word as index words: bigrams of its CJK runs, its other parts as they are. */

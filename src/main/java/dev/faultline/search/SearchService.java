@@ -262,7 +262,7 @@ public class SearchService {
      */
     private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates,
             Map<String, Set<String>> corrections) throws SQLException {
-        List<String> groups = Cjk.has(q.text()) ? cjkGroups(shorthand.groups(q.text(), corrections))
+        List<String> groups = Cjk.has(q.text()) ? cjkGroups(q.text(), shorthand.groups(q.text(), corrections))
                 : shorthand.groups(q.text(), corrections);
         List<List<String>> tiers = new ArrayList<>(); // each: tsqueries, any of which matches
         if (groups.size() > 1) {
@@ -292,7 +292,7 @@ public class SearchService {
      * leaving out the bigrams no record holds: a run has no spaces, so many of its bigrams cross a word boundary
      * ("机出" in "压缩机出口") and would keep every record out of the "all words" tiers.
      */
-    private List<String> cjkGroups(List<String> groups) throws SQLException {
+    private List<String> cjkGroups(String query, List<String> groups) throws SQLException {
         List<String> words = new ArrayList<>();
         for (String g : groups) {
             if (Cjk.has(g) && g.matches("'[^']+'( & '[^']+')*")) {
@@ -303,7 +303,7 @@ public class SearchService {
         }
         Set<String> absent = repository.absent(words.stream().filter(Cjk::has).toList());
         List<String> kept = words.stream().filter(w -> !absent.contains(w)).distinct().toList();
-        return kept.isEmpty() ? groups : kept;
+        return kept.isEmpty() ? groups : Cjk.units(query, kept);
     }
 
     /** Spelling corrections for the query's words the dictionaries do not know (letters only, 4 or more). */

@@ -27,18 +27,23 @@ final class Shorthand {
     private static final List<String> DICTIONARIES = List.of("/search/shorthand.tsv", "/search/shorthand-maintnorm.tsv");
 
     private final Map<String, Set<String>> alternatives = new HashMap<>();
-    /** Words PostgreSQL's {@code english} configuration drops from every tsvector and tsquery. */
+    /**
+     * Words left out of the groups: those PostgreSQL's {@code english} configuration drops from every tsvector and
+     * tsquery, and the words that only say "records of" (search/meta.stop).
+     */
     private final Set<String> stopWords = new HashSet<>();
 
     private Shorthand() {}
 
     static Shorthand load() {
         Shorthand s = new Shorthand();
-        try (InputStream in = Shorthand.class.getResourceAsStream("/search/english.stop");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(s.stopWords::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading search/english.stop", e);
+        for (String list : List.of("english.stop", "meta.stop")) {
+            try (InputStream in = Shorthand.class.getResourceAsStream("/search/" + list);
+                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(s.stopWords::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading search/" + list, e);
+            }
         }
         for (String file : DICTIONARIES) {
             try (InputStream in = Shorthand.class.getResourceAsStream(file);

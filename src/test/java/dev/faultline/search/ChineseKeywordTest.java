@@ -58,6 +58,19 @@ class ChineseKeywordTest {
         assertEquals(List.of("EN-1"), keyword("database server"));
     }
 
+    @Test
+    void aNumberedUnitIsThatUnitAndRecordsOfIsNotAWordToMatch() {
+        given().contentType(ContentType.JSON).body(Json.batch(Json.record("U5", "5#加工中心 主轴异响，更换轴承"),
+                Json.record("U3", "3#加工中心 来料 5 件尺寸超差"), Json.record("U15", "15#加工中心 导轨润滑不足")))
+                .post("/api/v1/records").then().statusCode(200);
+        // "5#" is bound to the unit's name, and "记录" (records of) is not required of the records
+        assertEquals("U5", keyword("5#加工中心 故障记录").getFirst());
+        assertEquals(List.of("'x'", "('5' <-> '加工')", "'加工'"), Cjk.units("查 5#加工中心",
+                List.of("'x'", "'5'", "'加工'")));
+        assertEquals(List.of("'15'", "'注塑'"), Cjk.units("版本 1.5#注塑 15", List.of("'15'", "'注塑'")),
+                "only a whole number before # names a unit");
+    }
+
     private String language(String externalId) {
         return db.string("SELECT language FROM records WHERE external_id = '" + externalId + "'");
     }
