@@ -128,6 +128,16 @@ class RulPredictionsTest {
 
         // the failed engines are not predicted: they have no readings since their failure
         given().get("/api/v1/assets/H-1/predictions").then().statusCode(200).body("predictions", equalTo(List.of()));
+
+        // a record of the asset shows its prediction in the reader's language
+        long record = given().contentType(ContentType.JSON).body(Map.of("records", List.of(Map.of("source", "t",
+                "externalId", "LIVE-1-log", "asset", Map.of("id", "LIVE-1"), "text", "borescope inspection, no findings"))))
+                .post("/api/v1/records").then().statusCode(200).extract().jsonPath().getLong("results[0].id");
+        dev.faultline.Api.Session admin = dev.faultline.Api.login("admin", dev.faultline.Api.ADMIN_PASSWORD);
+        admin.given().header("Accept-Language", "zh-CN").get("/records/" + record).then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*剩余寿命 \\d+ 个周期.*"));
+        admin.given().header("Accept-Language", "en").get("/records/" + record).then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*RUL \\d+ cycles.*"));
     }
 
     @Test
