@@ -42,6 +42,11 @@ class WebhookCrashIT {
     @Test
     void aDeliveryInFlightWhenTheProcessIsKilledIsSentAfterTheRestart() throws Exception {
         Files.createDirectories(WORK);
+        // start from no records: the import crash test before this one leaves 80,000, whose indexing kept both cores
+        // busy through this test; once (CI, stop 33) the record POST below then waited 60 s on the database and hit
+        // the transaction time-out. What it waited on was not found (not reproduced here); see the stop's note.
+        sql("DO $$ BEGIN IF to_regclass('records') IS NOT NULL THEN "
+                + "TRUNCATE import_errors, import_jobs, records, assets RESTART IDENTITY CASCADE; END IF; END $$");
         try (Receiver receiver = new Receiver()) {
             Process first = start("first");
             sql("TRUNCATE webhook_deliveries, webhook_events, webhook_endpoints RESTART IDENTITY CASCADE");
