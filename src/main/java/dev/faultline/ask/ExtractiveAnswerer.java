@@ -1,10 +1,9 @@
 package dev.faultline.ask;
 
+import dev.faultline.i18n.Bundles;
 import dev.faultline.model.Embedder;
 import dev.faultline.search.Cjk;
 import dev.faultline.summarize.Sentences;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,7 @@ public class ExtractiveAnswerer {
 
     /** The answerer's words in the language of this question. */
     static AskMessages messages(String question) {
-        return Cjk.written(question) ? MessageBundles.get(AskMessages.class, Localized.Literal.of("zh"))
-                : MessageBundles.get(AskMessages.class);
+        return Bundles.in(AskMessages.class, Cjk.written(question) ? "zh" : "en");
     }
 
     /**

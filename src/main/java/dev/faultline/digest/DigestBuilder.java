@@ -44,7 +44,7 @@ class DigestBuilder {
 
     /** A digest in a language ("en", "zh"): the words around the records, the dates and the class names. */
     Digest build(DigestFilters f, Schedule.Period p, ZoneId zone, String unsubscribeUrl, String language) {
-        DigestMessages words = words(language);
+        DigestMessages words = dev.faultline.i18n.Bundles.in(DigestMessages.class, language);
         DateTimeFormatter day = "zh".equals(language) ? ZH_DAY : DAY;
         RecordScope scope = new RecordScope(f.sites(), f.assets(), f.assetTypes(), f.kinds(), f.faultClasses(),
                 DeliveryRepository.utc(p.start()), DeliveryRepository.utc(p.end()));
@@ -71,12 +71,6 @@ class DigestBuilder {
                         summary.generator()) + (summary.notice() == null ? "" : " (" + summary.notice() + ")"),
                 "extractive".equals(summary.generator()) ? null : summary.summary(),
                 config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl, language);
-    }
-
-    /** The words of a digest in "en" or "zh". */
-    static DigestMessages words(String language) {
-        return "zh".equals(language) ? io.quarkus.qute.i18n.MessageBundles.get(DigestMessages.class,
-                io.quarkus.qute.i18n.Localized.Literal.of("zh")) : io.quarkus.qute.i18n.MessageBundles.get(DigestMessages.class);
     }
 
     /** Where the period before starts: a calendar month before a month, else as many local days before. */

@@ -141,14 +141,8 @@ public interface AdminMessages {
     @Message("Action")
     String action();
 
-    @Message("any")
-    String any();
 
-    @Message("From")
-    String from();
 
-    @Message("To")
-    String to();
 
     @Message("Filter")
     String filter();

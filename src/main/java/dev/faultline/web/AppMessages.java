@@ -82,6 +82,17 @@ public interface AppMessages {
             + "{#is 'incident_report'}Incident report{#else}{code}{/when}")
     String kind(String code);
 
+    // words the filter forms share (records, search, audit log, trends)
+
+    @Message("any")
+    String any();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
     @Message("{#when role}{#is 'admin'}admin{#is 'engineer'}engineer{#is 'technician'}technician{#else}{role}{/when}")
     String role(String role);
 

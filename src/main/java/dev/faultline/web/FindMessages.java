@@ -24,14 +24,8 @@ public interface FindMessages {
     @Message("Kind")
     String kind();
 
-    @Message("any")
-    String any();
 
-    @Message("From")
-    String from();
 
-    @Message("To")
-    String to();
 
     @Message("Fault class")
     String faultClass();

@@ -54,12 +54,7 @@ public class LocalFormats {
 
     /** {@code {fmt:label(r.faultClass)}}: a failure mode or defect class in the page's language (as stored for English). */
     static String label(String label, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
-        return label(label, zh(locale) ? "zh" : "en");
-    }
-
-    /** A class name in a language ("en", "zh"); a class without a translation as written. */
-    public static String label(String label, String language) {
-        return dev.faultline.classify.ClassNames.in(label, language);
+        return dev.faultline.classify.ClassNames.in(label, zh(locale) ? "zh" : "en");
     }
 
     static boolean zh(Object locale) {

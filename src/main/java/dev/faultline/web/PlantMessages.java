@@ -208,8 +208,6 @@ public interface PlantMessages {
     @Message("{#when interval}{#is 'day'}day{#is 'week'}week{#is 'month'}month{#else}{interval}{/when}")
     String interval(String interval);
 
-    @Message("From")
-    String from();
 
     @Message("To (exclusive)")
     String toExclusive();
@@ -217,8 +215,6 @@ public interface PlantMessages {
     @Message("Kind")
     String kind();
 
-    @Message("any")
-    String any();
 
     @Message("Show")
     String show();

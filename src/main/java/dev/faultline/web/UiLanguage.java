@@ -1,8 +1,6 @@
 package dev.faultline.web;
 
 import dev.faultline.security.AuthService;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -65,12 +63,7 @@ public class UiLanguage {
 
     /** A message bundle in this request's language, for words a page class writes (flash messages, errors). */
     public <T> T bundle(Class<T> type) {
-        return of(type, code());
-    }
-
-    /** A message bundle in a language ("en", "zh"), for mails written in the recipient's language. */
-    public static <T> T of(Class<T> type, String language) {
-        return "zh".equals(language) ? MessageBundles.get(type, Localized.Literal.of("zh")) : MessageBundles.get(type);
+        return dev.faultline.i18n.Bundles.in(type, code());
     }
 
     /** A supported language code for a user's choice or a header value, or null. */

@@ -114,9 +114,9 @@ class LanguageTest {
 
     @Test
     void classNamesHaveChineseNamesAndUnknownOnesStayAsWritten() {
-        assertEquals("泄漏", LocalFormats.label("Leaking", "zh"));
-        assertEquals("尺寸", LocalFormats.label("Dimensional", "zh"));
-        assertEquals("Leaking", LocalFormats.label("Leaking", "en"));
-        assertEquals("Site special", LocalFormats.label("Site special", "zh"));
+        assertEquals("泄漏", dev.faultline.classify.ClassNames.in("Leaking", "zh"));
+        assertEquals("尺寸", dev.faultline.classify.ClassNames.in("Dimensional", "zh"));
+        assertEquals("Leaking", dev.faultline.classify.ClassNames.in("Leaking", "en"));
+        assertEquals("Site special", dev.faultline.classify.ClassNames.in("Site special", "zh"));
     }
 }
