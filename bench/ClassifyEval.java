@@ -203,7 +203,8 @@ public class ClassifyEval {
     }
 
     // Training time for 10,000 examples (#23: at most 60 s): FAA narratives then Open Repair problems, the first
-    // 10,000, each source's own labels (52 classes in all); the embedding is not counted (the app embeds records
+    // 10,000, each source's own labels (94 classes in all), then
+    // the same examples in 18 classes; the embedding is not counted (the app embeds records
     // once, at indexing)
     static void train10k() throws Exception {
         List<String> texts = new ArrayList<>();
@@ -221,12 +222,25 @@ public class ClassifyEval {
             }
         }
         List<LabelledText> examples = embed(texts, labels, "train10k");
+        timeTraining(examples, 1);
+        // the app's taxonomies have 18 failure modes and 9 defect classes: the same 10,000 examples with the 17 most
+        // frequent labels kept and the rest as one "other" class
+        Map<String, Long> frequency = new LinkedHashMap<>();
+        examples.forEach(e -> frequency.merge(e.label(), 1L, Long::sum));
+        List<String> top = frequency.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(17).map(Map.Entry::getKey).toList();
+        timeTraining(examples.stream().map(e -> top.contains(e.label()) ? e
+                : new LabelledText(e.text(), "other", e.vector(), e.recordId(), e.origin())).toList(), 2);
+    }
+
+    private static void timeTraining(List<LabelledText> examples, int runs) {
         List<String> classes = Trainer.labelsOf(examples);
-        for (int run = 1; run <= 2; run++) {
+        for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
             Trainer.train(classes, examples, embedder.dimensions(), OURS, p -> {});
-            System.out.printf(Locale.ROOT, "training on %,d examples, %d classes (run %d): %.1f s%n", examples.size(),
-                    classes.size(), run, (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "training on %,d examples, %d classes, %d threads (run %d): %.1f s%n",
+                    examples.size(), classes.size(), Runtime.getRuntime().availableProcessors(), run,
+                    (System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
 import dev.faultline.model.Embedder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -85,7 +92,7 @@ class FaultModelTest {
 
     @Test
     void withTwoClassesPresentEachIsPredictedForItsOwnTexts() {
-        // LIBLINEAR keeps one weight vector for two classes: the second class is its negation
+        // each class is fitted against the other: two mirror-image problems
         List<LabelledText> data = examples(
                 "oil leak at pump seal", "Leaking",
                 "water dripping from flange", "Leaking",
@@ -97,6 +104,43 @@ class FaultModelTest {
         double noise = model.predict("gearbox too hot", vector("gearbox too hot")).alternatives().stream()
                 .filter(a -> a.label().equals("Noise")).mapToDouble(Prediction.Alternative::confidence).sum();
         assertTrue(noise < 0.05, "a class without examples is next to never chosen: " + noise);
+    }
+
+    @Test
+    void eachClassAgainstTheRestIsFittedAsLiblinearFitsItsOwnMulticlassProblem() {
+        // 60 rows of 6 features in 3 classes, weighted as the trainer weighs them
+        java.util.Random random = new java.util.Random(7);
+        Problem problem = new Problem();
+        problem.l = 60;
+        problem.n = 7;
+        problem.bias = 1;
+        problem.x = new Feature[60][];
+        int[] y = new int[60];
+        for (int i = 0; i < 60; i++) {
+            y[i] = i % 3;
+            problem.x[i] = new Feature[7];
+            for (int j = 0; j < 6; j++) {
+                problem.x[i][j] = new FeatureNode(j + 1, random.nextGaussian() + (j / 2 == y[i] ? 1.5 : 0));
+            }
+            problem.x[i][6] = new FeatureNode(7, 1);
+        }
+        double[] weights = {1.0, 0.5, 2.0};
+        TrainOptions options = TrainOptions.defaults();
+        float[][] w = new float[3][6];
+        float[] bias = new float[3];
+        for (int c = 0; c < 3; c++) {
+            Trainer.fitOne(problem, y, c, weights[c], options, 6, w, bias);
+        }
+        problem.y = java.util.Arrays.stream(y).asDoubleStream().toArray();
+        Parameter parameter = new Parameter(SolverType.L2R_LR, options.c(), 0.01);
+        parameter.setWeights(weights, new int[] {0, 1, 2});
+        Model all = Linear.train(problem, parameter);
+        for (int c = 0; c < 3; c++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(all.getDecfunCoef(j + 1, c), w[c][j], 0.02, "class " + c + ", feature " + j);
+            }
+            assertEquals(all.getDecfunBias(c), bias[c], 0.02, "class " + c + "'s bias");
+        }
     }
 
     @Test
