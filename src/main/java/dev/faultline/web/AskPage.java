@@ -4,6 +4,7 @@ import dev.faultline.ask.AskRequest;
 import dev.faultline.ask.AskService;
 import dev.faultline.ask.AskView;
 import dev.faultline.error.ProblemException;
+import dev.faultline.i18n.Reasons;
 import dev.faultline.record.RecordKind;
 import dev.faultline.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -31,9 +32,11 @@ public class AskPage {
     }
 
     private final AskService service;
+    private final UiLanguage lang;
 
-    AskPage(AskService service) {
+    AskPage(AskService service, UiLanguage lang) {
         this.service = service;
+        this.lang = lang;
     }
 
     @GET
@@ -48,8 +51,10 @@ public class AskPage {
             AskView answer = service.ask(new AskRequest(question, filters));
             return Templates.ask(question, filters, answer, null, service.generatorName(), RecordKind.values());
         } catch (ProblemException e) {
-            String detail = e.errors().isEmpty() ? e.getMessage() : e.errors().getFirst().field() + " "
-                    + e.errors().getFirst().reason();
+            // the one box on the page is the question: its reason alone in Chinese ("必填：您想了解的内容")
+            String detail = e.errors().isEmpty() ? Reasons.of(e, lang.code()) : lang.zh()
+                    ? Reasons.in(e.errors().getFirst().reason(), lang.code())
+                    : e.errors().getFirst().field() + " " + e.errors().getFirst().reason();
             return Templates.ask(question, filters, null, detail, service.generatorName(), RecordKind.values());
         }
     }

@@ -1,6 +1,7 @@
 package dev.faultline.web;
 
 import dev.faultline.error.ProblemException;
+import dev.faultline.i18n.Reasons;
 import dev.faultline.imports.ImportService;
 import dev.faultline.imports.ImportUpload;
 import dev.faultline.imports.ImportView;
@@ -64,7 +65,7 @@ public class ImportsPage {
                     .cookie(Flash.set(lang.bundle(PlantMessages.class).importStarted(job.fileName(), job.rowsTotal())))
                     .build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.imports(imports.recent(20), e.getMessage())).build();
+            return Response.status(e.status()).entity(Templates.imports(imports.recent(20), Reasons.of(e, lang.code()))).build();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.web;
 
 import dev.faultline.error.ProblemException;
+import dev.faultline.i18n.Reasons;
 import dev.faultline.record.RecordConfig;
 import dev.faultline.record.RecordKind;
 import dev.faultline.search.SearchQuery;
@@ -53,10 +54,12 @@ public class SearchPage {
 
     private final SearchService search;
     private final RecordConfig config;
+    private final UiLanguage lang;
 
-    SearchPage(SearchService search, RecordConfig config) {
+    SearchPage(SearchService search, RecordConfig config, UiLanguage lang) {
         this.search = search;
         this.config = config;
+        this.lang = lang;
     }
 
     @GET
@@ -74,7 +77,7 @@ public class SearchPage {
             return Templates.search(asked, search.search(query), query.offset(),
                     Math.max(0, query.offset() - query.limit()), next(query), null, RecordKind.values());
         } catch (ProblemException e) {
-            return Templates.search(asked, null, 0, 0, 0, e.getMessage(), RecordKind.values());
+            return Templates.search(asked, null, 0, 0, 0, Reasons.of(e, lang.code()), RecordKind.values());
         }
     }
 

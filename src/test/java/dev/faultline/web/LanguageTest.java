@@ -92,6 +92,23 @@ class LanguageTest {
     }
 
     @Test
+    void refusedInputIsExplainedInThePagesLanguage() {
+        Api.Session tech = Api.user("reasons-" + Api.RUN, "technician");
+        Map<String, String> blank = Map.of("kind", "maintenance_log", "asset", "", "occurredAt", "2024-05-01T10:00",
+                "text", "", "csrf-token", tech.csrf());
+        tech.given().header("Accept-Language", ZH_BROWSER).formParams(blank).post("/records/new").then()
+                .statusCode(422).body(containsString("<span class=\"field-error\">必填</span>"))
+                .body(not(containsString("is required")));
+        tech.given().header("Accept-Language", "en").formParams(blank).post("/records/new").then()
+                .statusCode(422).body(containsString("<span class=\"field-error\">is required</span>"));
+        tech.given().header("Accept-Language", ZH_BROWSER).queryParam("q", "leak").queryParam("mode", "fuzzy")
+                .get("/search").then().body(containsString("“fuzzy”：请使用 hybrid、semantic 或 keyword"));
+        // the API stays English
+        Api.given().queryParam("q", "leak").queryParam("mode", "fuzzy").header("Accept-Language", ZH_BROWSER)
+                .get("/api/v1/search").then().statusCode(400).body(containsString("use hybrid, semantic or keyword"));
+    }
+
+    @Test
     void beforeSigningInTheChoiceIsACookie() {
         String cookie = RestAssured.given().redirects().follow(false)
                 .formParams(Map.of("language", "zh", "next", "/login?next=/ask")).post("/language").then()
