@@ -47,7 +47,8 @@ public class ClassifyEval {
             public String provider() { return "cpu"; }
             public int intraOpThreads() { return 0; }
             public int batchSize() { return 32; }
-            public int queryThreads() { return 1; }
+            // as the app's faultline.model.query-threads (default 1); QUERY_THREADS=2 for the trade-off's other side
+            public int queryThreads() { return Integer.parseInt(System.getenv().getOrDefault("QUERY_THREADS", "1")); }
         });
         System.out.printf("model %s; options %s%n", embedder.modelId(), OURS);
         if (sets.contains("fmc")) fmc();

@@ -7,6 +7,7 @@
 #   quality  quality-report defect classes: trained on descriptions + seed examples, reported on data/quality-reports
 #   latency  one classification at a time (embed + head, and the head alone), p50/p95 (not in the default run)
 #   train10k training time for 10,000 examples (not in the default run)
+# QUERY_THREADS=2 times one text on two threads (the app default, faultline.model.query-threads, is 1).
 # Usage: bench/classify-eval.sh [fmc,faa,ords,quality] [-v]   (-v adds per-class tables for the cross-validations and the
 # FMC dev split). About 1 minute for fmc+faa and a few more for ords on 2 cores. Needs the app built.
 set -euo pipefail
