@@ -72,13 +72,15 @@ window.uiNote = function (el, text, cls) {
         bar.className = "bar state-" + job.state;
         row.querySelector(".progress").setAttribute("aria-valuenow", job.percent);
         row.querySelector(".pct").textContent = Math.round(job.percent) + "%";
-        row.querySelector(".state").textContent = job.state;
+        row.querySelector(".state").textContent =
+          t("state" + job.state.charAt(0).toUpperCase() + job.state.slice(1), job.state);
         row.querySelector(".done").textContent = job.rowsDone;
         row.querySelector(".counts").textContent =
           t("counts", "%1 new, %2 updated, %3 unchanged", job.created, job.updated, job.unchanged);
         showFailures(row.querySelector(".failures"), job);
         row.dataset.state = job.state;
         if (job.state === "queued" || job.state === "running") setTimeout(function () { poll(row); }, 500);
+        else refreshResult(row);
       });
   }
   // parts of a page that are slow to make (a summary not made yet) are fetched after the page has shown
@@ -91,6 +93,19 @@ window.uiNote = function (el, text, cls) {
         part.removeAttribute("aria-busy");
       });
   });
+
+  // once a job has ended, its result cell as the page writes it: the API's reasons and message are English, the
+  // page's are in the page's language (the server escapes them; same origin)
+  function refreshResult(row) {
+    fetch("/imports", { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector('tr[data-import="' + row.dataset.import + '"] .result');
+        if (fresh) row.querySelector(".result").innerHTML = fresh.innerHTML;
+      })
+      .catch(function () { /* the API's words stay */ });
+  }
 
   // the first failed rows of an import (line, field, reason) and the link to all of them as CSV
   function showFailures(box, job) {

@@ -2,6 +2,9 @@
 // scripts' messages), the switch in the header changes the language and remembers it for the user.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { browser, page, shot, ADMIN_PASSWORD } from "./helpers.mjs";
 
 let b;
@@ -42,5 +45,36 @@ test("a Chinese browser gets Chinese pages, and the switch goes back to English"
   await p.waitForFunction(() => document.documentElement.lang === "zh-CN");
   await p.getByRole("navigation", { name: "主导航" }).waitFor();
   await again.context().close();
+  await p.context().close();
+});
+
+test("a Chinese page says why an import's row failed, and why a form was refused, in Chinese", async () => {
+  const p = await page(b, undefined, "zh-CN");
+  await p.goto("/login");
+  await p.getByLabel("用户名").fill("admin");
+  await p.getByLabel("密码").fill(ADMIN_PASSWORD);
+  await p.getByRole("button", { name: "登录" }).click();
+  await p.waitForURL((url) => !url.pathname.startsWith("/login"));
+  const run = Date.now();
+  const file = join(tmpdir(), `zh-import-${run}.csv`);
+  writeFileSync(file, "externalId,text,occurredAt\n"
+    + `ZH-${run}-1,泵机械密封泄漏,2025-05-01\n`
+    + `ZH-${run}-2,轴承异响,not-a-date\n`);
+  await p.goto("/imports");
+  await p.locator("input[type=file][name=file]").setInputFiles(file);
+  await p.locator("input[name=source]").fill(`zh-${run}`);
+  await p.locator("form.upload button[type=submit]").click();
+  const row = p.locator("tr[data-import]").first();
+  // the state the script writes while it watches the job, then the row's reasons as the page writes them
+  await row.locator(".state", { hasText: "已完成" }).waitFor({ timeout: 60_000 });
+  await row.locator(".row-errors li", { hasText: "第 3 行，occurredAt：“not-a-date”不是 ISO-8601 日期" }).waitFor();
+  assert.equal(await row.locator(".row-errors li", { hasText: "is not an ISO-8601" }).count(), 0);
+  await shot(p, "import-failed-rows-zh");
+
+  // a record form sent without its text: the reason beside the field
+  await p.goto("/records/new");
+  await p.locator("textarea[name=text]").fill(" ");
+  await p.locator("form.record-form button[type=submit]").click();
+  await p.locator(".field-error", { hasText: "必填" }).waitFor();
   await p.context().close();
 });

@@ -27,6 +27,10 @@ public final class Reasons {
 
     /** One reason or problem detail in {@code language} ("zh" or anything else for English). */
     public static String in(String reason, String language) {
+        return in(reason, language, false);
+    }
+
+    private static String in(String reason, String language, boolean nested) {
         if (reason == null || !"zh".equals(language)) {
             return reason;
         }
@@ -35,7 +39,8 @@ public final class Reasons {
             if (m.matches()) {
                 String out = line.chinese();
                 for (int g = 1; g <= m.groupCount(); g++) {
-                    out = out.replace("{" + (g - 1) + "}", m.group(g));
+                    // a value may itself be a sentence of the table ("line 3, file: is not valid UTF-8 …")
+                    out = out.replace("{" + (g - 1) + "}", nested ? m.group(g) : in(m.group(g), language, true));
                 }
                 return out;
             }

@@ -57,6 +57,14 @@ public class LocalFormats {
         return dev.faultline.classify.ClassNames.in(label, zh(locale) ? "zh" : "en");
     }
 
+    /**
+     * {@code {fmt:reason(p.reason)}}: a sentence a service wrote in English (why an asset is at risk, why a row or an
+     * import failed) in the page's language, through {@link dev.faultline.i18n.Reasons}.
+     */
+    static String reason(String text, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return dev.faultline.i18n.Reasons.in(text, zh(locale) ? "zh" : "en");
+    }
+
     static boolean zh(Object locale) {
         if (locale instanceof Locale l) {
             return "zh".equals(l.getLanguage());

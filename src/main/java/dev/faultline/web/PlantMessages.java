@@ -396,6 +396,10 @@ public interface PlantMessages {
     @Message("{created} new, {updated} updated, {unchanged} unchanged")
     String counts(long created, long updated, long unchanged);
 
+    /** An import's state, as stored: queued, running, completed, failed. */
+    @Message("{state}")
+    String importState(String state);
+
     @Message("line {line}, {field}: {reason}")
     String rowError(Long line, String field, String reason);
 

@@ -30,6 +30,15 @@ class ReasonsTest {
                 Reasons.in("'fuzzy': use hybrid, semantic or keyword", "zh"));
         assertEquals("必填", Reasons.in("is required", "zh"));
         assertEquals("is required", Reasons.in("is required", "en"));
+        assertEquals("预测剩余寿命 12 ≤ 30（默认阈值）", Reasons.in("predicted RUL 12 ≤ 30 (default threshold)", "zh"));
+        assertEquals("故障风险 64% ≥ 50%（turbofan 的阈值）",
+                Reasons.in("failure risk 64 % ≥ 50 % (threshold for turbofan)", "zh"));
+    }
+
+    @Test
+    void aValueThatIsItselfASentenceOfTheTableIsTranslatedToo() {
+        assertEquals("第 3 行，occurredAt：“x”是将来的时间", Reasons.in("line 3, occurredAt: 'x' is in the future", "zh"));
+        assertEquals("第 3 行，file：something odd", Reasons.in("line 3, file: something odd", "zh"));
     }
 
     @Test
@@ -74,7 +83,8 @@ class ReasonsTest {
                 // joined as the compiler joins "a" + "b": the literals' text only
                 Matcher m = Pattern.compile("\"((?:[^\"\\\\\n]++|\\\\.)*+)\"").matcher(Files.readString(f));
                 while (m.find()) {
-                    code.append(m.group(1)).append('\u0000');
+                    // a format's %s, %.0f, %d are values, as {0} in the table
+                    code.append(m.group(1).replaceAll("%[-.0-9]*[sdf]", "\u0001")).append('\u0000');
                 }
             }
         }
@@ -82,7 +92,8 @@ class ReasonsTest {
         List<String> stale = new ArrayList<>();
         for (String[] line : lines()) {
             for (String piece : line[0].split("\\{\\d}")) {
-                String words = piece.strip();
+                // brackets and quotes around a value are often literals of their own: "(" + why + ")"
+                String words = piece.replaceAll("^[\\s()'\"]+|[\\s()'\"]+$", "");
                 // each literal piece must be in the code, whole or in two parts ("' is not a " + (… ? "…" : "…"))
                 if (words.length() >= 4 && !written(words, literals)) {
                     stale.add(line[0]);
