@@ -17,6 +17,11 @@
 
   function day(s) { return Date.parse(s + "T00:00:00Z") / 1000; }
 
+  // a failure mode's name as the page's tables write it (in the page's language: the API's keys are English)
+  var names = {};
+  document.querySelectorAll("[data-key]").forEach(function (e) { names[e.dataset.key] = e.textContent.trim(); });
+  function name(key) { return names[key] || key; }
+
   // Stacked bars: each series is drawn at its running total, tallest first, so the lower ones paint over it;
   // the legend shows each series' own count.
   function series(el, view) {
@@ -33,7 +38,7 @@
       series: [{ value: function (u, v) { return v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10); } }]
         .concat(order.map(function (i) {
           return {
-            label: view.keys[i], fill: COLOURS[i % COLOURS.length], stroke: COLOURS[i % COLOURS.length],
+            label: name(view.keys[i]), fill: COLOURS[i % COLOURS.length], stroke: COLOURS[i % COLOURS.length],
             paths: bars, points: { show: false },
             value: function (u, v, si, idx) { return idx == null ? "" : view.series[idx].counts[view.keys[i]]; },
           };
@@ -52,12 +57,12 @@
       width: width(el), height: 280,
       scales: { x: { time: false }, pct: { range: [0, 100] } },
       series: [
-        { value: function (u, v) { return v == null ? "" : rows[v].key; } },
+        { value: function (u, v) { return v == null ? "" : name(rows[v].key); } },
         { label: t("records", "records"), fill: "#0b5cad", stroke: "#0b5cad", paths: uPlot.paths.bars({ size: [0.7, 80] }), points: { show: false } },
         { label: t("cumulative", "cumulative %"), stroke: "#c2410c", width: 2, scale: "pct" },
       ],
       axes: [
-        { values: function (u, splits) { return splits.map(function (i) { var r = rows[i]; return r ? r.key.slice(0, 14) : ""; }); },
+        { values: function (u, splits) { return splits.map(function (i) { var r = rows[i]; return r ? name(r.key).slice(0, 14) : ""; }); },
           rotate: -30, size: 70, space: 20, incrs: [1] },
         { label: t("records", "records"), size: 50 },
         { side: 1, scale: "pct", label: t("cumulative", "cumulative %"), grid: { show: false }, size: 50 },

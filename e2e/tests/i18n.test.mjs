@@ -76,5 +76,13 @@ test("a Chinese page says why an import's row failed, and why a form was refused
   await p.locator("textarea[name=text]").fill(" ");
   await p.locator("form.record-form button[type=submit]").click();
   await p.locator(".field-error", { hasText: "必填" }).waitFor();
+
+  // the trends chart's legend names the failure modes as the table under it does, in Chinese
+  await p.goto("/trends?interval=month&from=2025-01-01&to=2026-12-31");
+  const names = (await p.locator("table[data-table=series] th[data-key]").allTextContents()).map((s) => s.trim());
+  assert.ok(names.length > 0, "the imported record is in the period");
+  await p.locator("[data-trend-chart=series] .u-legend").waitFor();
+  const legend = (await p.locator("[data-trend-chart=series] .u-legend .u-label").allTextContents()).map((s) => s.trim());
+  for (const n of names) assert.ok(legend.includes(n), `${n} not in the legend ${legend}`);
   await p.context().close();
 });

@@ -72,6 +72,11 @@ class LanguageTest {
         // error pages too: the status by its Chinese name
         admin.given().header("Accept-Language", ZH_BROWSER).get("/records/999999999").then().statusCode(404)
                 .body(containsString("<h1>404 · 未找到</h1>")).body(containsString(">返回记录列表</a>"));
+        admin.given().header("Accept-Language", ZH_BROWSER).get("/no-such-page").then().statusCode(404)
+                .body(containsString("/no-such-page 处没有内容"));
+        // the trends page's note on how MTBF is counted, and its table keys for the charts' Chinese legends
+        admin.given().header("Accept-Language", ZH_BROWSER).get("/trends").then().statusCode(200)
+                .body(containsString("统计的是记录而非已确认的故障")).body(not(containsString("It counts records")));
         admin.given().header("Accept-Language", "en").get("/records/999999999").then().statusCode(404)
                 .body(containsString("<h1>404 · Not found</h1>"));
     }
