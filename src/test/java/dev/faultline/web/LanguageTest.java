@@ -71,7 +71,8 @@ class LanguageTest {
                 .body(containsString(">Leaking</option>")).body(not(containsString("泄漏")));
         // error pages too: the status by its Chinese name
         admin.given().header("Accept-Language", ZH_BROWSER).get("/records/999999999").then().statusCode(404)
-                .body(containsString("<h1>404 · 未找到</h1>")).body(containsString(">返回记录列表</a>"));
+                .body(containsString("<h1>404 · 未找到</h1>")).body(containsString(">返回记录列表</a>"))
+                .body(containsString("记录 999999999 不存在"));
         admin.given().header("Accept-Language", ZH_BROWSER).get("/no-such-page").then().statusCode(404)
                 .body(containsString("/no-such-page 处没有内容"));
         // the trends page's note on how MTBF is counted, and its table keys for the charts' Chinese legends
