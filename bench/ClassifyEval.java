@@ -311,6 +311,7 @@ public class ClassifyEval {
         Metrics ours = new Metrics();
         Metrics base = new Metrics();
         answered = new Metrics();
+        confident = new ArrayList<>();
         for (int f = 0; f < 5; f++) {
             List<LabelledText> train = new ArrayList<>();
             List<LabelledText> test = new ArrayList<>();
@@ -328,6 +329,7 @@ public class ClassifyEval {
         Metrics ours = new Metrics();
         Metrics base = new Metrics();
         answered = new Metrics();
+        confident = new ArrayList<>();
         score(model, test, ours);
         score(Trainer.train(labels, train, embedder.dimensions(), BASE, p -> {}), test, base);
         System.out.printf("training on %d examples took %.2f s%n", train.size(), seconds);
@@ -339,6 +341,9 @@ public class ClassifyEval {
         for (LabelledText t : test) {
             Prediction p = model.predict(t.text(), t.vector());
             metrics.add(t.label(), p.top());
+            if (model.options().minConfidence() > 0) {
+                confident.add(new double[] {p.confidence(), p.top().equals(t.label()) ? 1 : 0});
+            }
             if (model.options().minConfidence() > 0 && !Prediction.UNKNOWN.equals(p.label())) {
                 answered.add(t.label(), p.label());
             }
@@ -347,6 +352,20 @@ public class ClassifyEval {
 
     /** Our model's answers above its confidence floor (not "Unknown") in the current comparison. */
     static Metrics answered = new Metrics();
+    /** Our model's confidence in its best guess and whether that guess was right, for the coverage curve. */
+    static List<double[]> confident = new ArrayList<>();
+
+    /** Accuracy against coverage: what share the app would answer, and how accurately, at each confidence floor. */
+    static String coverageCurve() {
+        StringBuilder sb = new StringBuilder("  accuracy at coverage (floor: answered / accuracy):");
+        for (double floor : new double[] {0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+            long n = confident.stream().filter(c -> c[0] >= floor).count();
+            double right = confident.stream().filter(c -> c[0] >= floor).mapToDouble(c -> c[1]).sum();
+            sb.append(String.format(Locale.ROOT, "  %.1f: %.1f %% / %.3f", floor, 100.0 * n / Math.max(1, confident.size()),
+                    right / Math.max(1, n)));
+        }
+        return sb.toString();
+    }
 
     static void print(String name, Metrics ours, Metrics base, boolean report) {
         System.out.printf(Locale.ROOT, "%-34s %8s %9s %9s%n", name, "accuracy", "micro-F1", "macro-F1");
@@ -354,6 +373,7 @@ public class ClassifyEval {
         System.out.printf(Locale.ROOT, "%-34s %8.3f %9.3f %9.3f%n", "  baseline (char TF-IDF + LR)", base.accuracy(), base.microF1(), base.macroF1());
         System.out.printf(Locale.ROOT, "  ours answers %.1f %% (Unknown below %.2f), accuracy on those %.3f%n",
                 100.0 * answered.size() / Math.max(1, ours.size()), OURS.minConfidence(), answered.accuracy());
+        System.out.println(coverageCurve());
         if (report) {
             System.out.println("ours, per class:");
             System.out.print(ours.report());
