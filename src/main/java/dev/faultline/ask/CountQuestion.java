@@ -27,6 +27,17 @@ record CountQuestion(Kind kind, String subject) {
             "^(?:which|what)\\s+(?:asset|aircraft|plane|machine|unit|equipment|device|engine|pump|vehicle|tail"
                     + "(?:\\s+number)?)s?\\b(?=.*\\bmost\\b)(.*)$");
 
+    /**
+     * "Which excavator had the most hose leaks?": an asset named by its kind, which stays in the subject (records
+     * are searched with their asset's type and name), so a plant without excavators gets "not found".
+     */
+    private static final Pattern MOST_NAMED = Pattern.compile(
+            "^(?:which|what)\\s+(\\p{L}[\\p{L}-]*?)s?\\s+(?:had|has|have|saw|sees|got|gets|needed|needs|showed|shows"
+                    + "|suffered|suffers|reported)\\b(?=.*\\bmost\\b)(.*)$");
+    /** Kinds too general to count as the subject: "which part had the most …" counts by asset alone. */
+    private static final Set<String> GENERAL = Set.of("one", "part", "parts", "component", "item", "system", "kind",
+            "type", "thing", "site", "line", "area", "plant");
+
     /** Words of the question form, and words that every problem record shares, left out of the subject. */
     private static final Set<String> NOT_SUBJECT = Set.of("times", "time", "often", "did", "does", "do", "done", "was",
             "were", "is", "are", "has", "have", "had", "been", "be", "being", "the", "a", "an", "of", "on", "in", "at",
@@ -60,6 +71,11 @@ record CountQuestion(Kind kind, String subject) {
                 String subject = subject(m.group(1));
                 return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(kind, subject));
             }
+        }
+        Matcher named = MOST_NAMED.matcher(q);
+        if (named.matches()) {
+            String subject = subject((GENERAL.contains(named.group(1)) ? "" : named.group(1)) + " " + named.group(2));
+            return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(Kind.MOST, subject));
         }
         return Optional.empty();
     }

@@ -101,5 +101,10 @@ class AskCountTest {
         assertTrue(a.getString("answer").startsWith("Not found in the records: no record is about “nose gear"
                 + " collapse”"), a.getString("answer"));
         assertEquals(List.of(), a.getList("citations"));
+        // an asset kind the logbook has none of: not the aircraft with the most magneto records
+        JsonPath most = ask("Which excavator had the most magneto problems?", Map.of());
+        assertTrue(most.getString("answer").startsWith("Not found in the records: no record is about “excavator"
+                + " magneto”"), most.getString("answer"));
+        assertEquals(List.of(), most.getList("citations"));
     }
 }

@@ -52,6 +52,14 @@ class CountQuestionTest {
                 CountQuestion.parse("When did the right brake leak first occur?"));
         assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "oil leaks")),
                 CountQuestion.parse("Which aircraft had the most oil leaks?"));
+        // an asset named by its kind stays in the subject: without excavators, nothing is counted
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "excavator hydraulic hose leaks")),
+                CountQuestion.parse("Which excavator had the most hydraulic hose leaks?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "compressor trips")),
+                CountQuestion.parse("which compressors saw the most trips"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "bearing seizures")),
+                CountQuestion.parse("Which part had the most bearing seizures?"));
+        assertTrue(CountQuestion.parse("Which excavator had hydraulic hose leaks?").isEmpty(), "no 'most'");
     }
 
     @Test
