@@ -45,6 +45,13 @@ public interface AskMessages {
     @Message("First recorded {day}; ")
     String firstRecorded(String day);
 
+    @Message("{asset} has the most: {count} of the {total} records about “{subject}”{#if others} (then {others}){/if}."
+            + " Its latest:")
+    String most(String asset, long count, long total, String subject, String others);
+
+    @Message(", none of them on an asset.")
+    String noneOnAsset();
+
     /** {@code query}: the full-text query counted, readable ("(left or l/h) and magneto"). */
     @Message("Counted: records containing {query}{#if filtered}, in the filters set{/if}.")
     String counted(String query, boolean filtered);

@@ -59,6 +59,21 @@ record CountQuestion(Kind kind, String subject) {
             + "(?:一共|总共|共计|共)?(?:有|发生|出现)?(?:过|了)?\\s*(?:多少次|几次|多少回|几回|多少条|几条|多少起|几起|多少个|几个)"
             + "(?:记录|工单|报告)?(?:吗|呢)?[？?。！!\\s]*$");
 
+    /**
+     * Chinese "which asset most": "哪台设备的轴承过热最多？", "哪个泵机械密封泄漏次数最多", "轴承过热最多的是哪台设备？". A named kind
+     * ("哪个泵…") stays in the subject, as in English; "设备" / "机器" do not.
+     */
+    private static final Pattern ZH_MOST = Pattern.compile("^(?:请问)?哪(?:一)?(?:台|个|部|条|些)(?:设备|机器|机台|资产)?的?"
+            + "(.+?)的?(?:次数|记录|工单|报告)?最多(?:的)?(?:呢|吗)?[？?。！!\\s]*$");
+    private static final Pattern ZH_MOST_AFTER = Pattern.compile("^(?:请问)?(.+?)的?(?:次数|记录|工单|报告)?最多的(?:是)?"
+            + "哪(?:一)?(?:台|个|部|条|些)(?:设备|机器|机台|资产)?(?:呢|吗)?[？?。！!\\s]*$");
+    /** Chinese "since when": "轴承过热最早是什么时候？", "皮带跑偏是从什么时候开始的？", "什么时候开始出现皮带跑偏？". */
+    private static final Pattern ZH_FIRST = Pattern.compile("^(?:请问)?(.+?)(?:最早|第一次|首次)(?:出现|发生|记录)?(?:是)?(?:在)?"
+            + "什么时候(?:呢|吗)?[？?。！!\\s]*$");
+    private static final Pattern ZH_SINCE = Pattern.compile("^(?:请问)?(.+?)(?:是)?从什么时候开始(?:的)?(?:呢|吗)?[？?。！!\\s]*$");
+    private static final Pattern ZH_SINCE_BEFORE = Pattern.compile("^(?:请问)?(?:从)?什么时候开始(?:出现|有|发生)?(.+?)(?:的)?"
+            + "(?:呢|吗)?[？?。！!\\s]*$");
+
     /** The counting question in {@code question}, if it is one with a subject left to count. */
     static Optional<CountQuestion> parse(String question) {
         if (dev.faultline.search.Cjk.written(question)) {
@@ -81,16 +96,21 @@ record CountQuestion(Kind kind, String subject) {
     }
 
     /**
-     * "P-101 机械密封泄漏了多少次？" counts "P-101 机械密封泄漏": what comes before the question's closing words (only "how
-     * many" questions: "since when" and "which … most" are read in English so far).
+     * "P-101 机械密封泄漏了多少次？" counts "P-101 机械密封泄漏": what comes before the question's closing words; "which asset
+     * most" and "since when" likewise ({@link #ZH_MOST}, {@link #ZH_FIRST}).
      */
     private static Optional<CountQuestion> parseChinese(String question) {
-        Matcher m = ZH_COUNT.matcher(question.strip());
-        if (!m.matches()) {
-            return Optional.empty();
+        String q = question.strip();
+        for (Object[] form : new Object[][] {{ZH_COUNT, Kind.COUNT}, {ZH_MOST, Kind.MOST}, {ZH_MOST_AFTER, Kind.MOST},
+                {ZH_FIRST, Kind.FIRST}, {ZH_SINCE, Kind.FIRST}, {ZH_SINCE_BEFORE, Kind.FIRST}}) {
+            Matcher m = ((Pattern) form[0]).matcher(q);
+            if (m.matches()) {
+                String subject = m.group(1).replaceAll("[，,、：:\\s]+", " ").strip();
+                return subject.matches("|有|是|发生|出现|一共|总共|共|故障|问题")
+                        ? Optional.empty() : Optional.of(new CountQuestion((Kind) form[1], subject));
+            }
         }
-        String subject = m.group(1).replaceAll("[，,、：:\\s]+", " ").strip();
-        return subject.matches("|有|是|发生|出现|一共|总共|共") ? Optional.empty() : Optional.of(new CountQuestion(Kind.COUNT, subject));
+        return Optional.empty();
     }
 
     /**

@@ -61,23 +61,21 @@ class CountingAnswerer {
                 yield view(say.firstRecorded(date(c.first())) + about + span(say, c.first(), c.last()) + ":"
                         + bullets(cited) + counted, cited);
             }
-            case MOST -> most(q, subject, c, f, zone, about, counted);
+            case MOST -> most(say, q, subject, c, f, zone, about, counted);
         });
     }
 
-    private AskView most(CountQuestion q, String subject, CountView c, AskRequest.Filters f, ZoneId zone,
-            String about, String counted) {
+    private AskView most(AskMessages say, CountQuestion q, String subject, CountView c, AskRequest.Filters f,
+            ZoneId zone, String about, String counted) {
         if (c.assets().isEmpty()) {
-            return view(about + ", none of them on an asset." + bullets(c.latest()) + counted, c.latest());
+            return view(about + say.noneOnAsset() + bullets(c.latest()) + counted, c.latest());
         }
         var top = c.assets().getFirst();
         String others = c.assets().stream().skip(1).map(a -> a.asset() + ": " + a.records())
                 .collect(Collectors.joining(", "));
         CountView mine = counts.count(q.subject(), filter(f, top.asset(), zone), EXAMPLES);
         List<RecordView> cited = mine == null ? c.latest() : mine.latest();
-        return view(top.asset() + " has the most: " + top.records() + " of the " + c.count() + " records about “"
-                + subject + "”" + (others.isEmpty() ? "" : " (then " + others + ")") + ". Its latest:"
-                + bullets(cited) + counted, cited);
+        return view(say.most(top.asset(), top.records(), c.count(), subject, others) + bullets(cited) + counted, cited);
     }
 
     private static AskView view(String text, List<RecordView> cited) {

@@ -69,6 +69,27 @@ class AskChineseTest {
     }
 
     @Test
+    void chineseWhichAssetMostAndSinceWhenAreCountedToo() {
+        List<Map<String, Object>> more = new java.util.ArrayList<>();
+        String[][] rows = {{"ZB-1", "皮带跑偏，调整托辊。", "BC-1", "2024-03-01"}, {"ZB-2", "皮带跑偏，更换托辊。", "BC-1", "2024-05-02"},
+            {"ZB-3", "皮带跑偏，清理滚筒。", "BC-2", "2024-04-03"}};
+        for (String[] row : rows) {
+            Map<String, Object> r = Json.record(row[0], row[1]);
+            r.put("asset", Map.of("id", row[2], "type", "皮带机"));
+            r.put("occurredAt", row[3] + "T08:00:00Z");
+            more.add(r);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("records", more)).post("/api/v1/records").then()
+                .statusCode(200);
+        String most = ask("哪台设备的皮带跑偏最多？").getString("answer");
+        assertTrue(most.startsWith("BC-1 最多：关于“皮带跑偏”的 4 条记录中有 2 条（其次：BC-2: 1"), most);
+        assertTrue(most.contains("）。其最近的：\n• 2024-05-02, BC-1: 皮带跑偏，更换托辊。"), most);
+        String first = ask("皮带跑偏最早是什么时候？").getString("answer");
+        assertTrue(first.startsWith("最早记录于 2024-03-01；"), first);
+        assertEquals(first, ask("皮带跑偏是从什么时候开始的？").getString("answer"));
+    }
+
+    @Test
     void anEnglishQuestionIsStillAnsweredInEnglish() {
         String answer = ask("what was done about the worn tire?").getString("answer");
         assertTrue(answer.matches("(?s)\\d+ records? match(es)?; the .*"), answer);

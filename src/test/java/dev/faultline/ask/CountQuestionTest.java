@@ -34,6 +34,20 @@ class CountQuestionTest {
         assertEquals(Optional.empty(), CountQuestion.parse("出口压力是多少？"), "a value, not a count");
         assertEquals(Optional.empty(), CountQuestion.parse("启停次数过多的原因"), "not a count either");
         assertEquals(Optional.empty(), CountQuestion.parse("有多少次？"), "nothing left to count");
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "轴承过热")),
+                CountQuestion.parse("哪台设备的轴承过热最多？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "泵机械密封泄漏")),
+                CountQuestion.parse("哪个泵机械密封泄漏次数最多"), "a named kind stays in the subject");
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "轴承过热")),
+                CountQuestion.parse("轴承过热最多的是哪台设备？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.FIRST, "皮带跑偏")),
+                CountQuestion.parse("皮带跑偏最早是什么时候？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.FIRST, "皮带跑偏")),
+                CountQuestion.parse("皮带跑偏是从什么时候开始的？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.FIRST, "皮带跑偏")),
+                CountQuestion.parse("什么时候开始出现皮带跑偏？"));
+        assertEquals(Optional.empty(), CountQuestion.parse("上次更换滤芯是什么时候？"), "the last time: a lookup");
+        assertEquals(Optional.empty(), CountQuestion.parse("哪台设备故障最多？"), "nothing but 'fault' to count");
     }
 
     @Test
