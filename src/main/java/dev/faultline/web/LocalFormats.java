@@ -65,6 +65,11 @@ public class LocalFormats {
         return dev.faultline.i18n.Reasons.in(text, zh(locale) ? "zh" : "en");
     }
 
+    /** {@code {fmt:audit(e.action)}}: an audit action code or kind of thing in the page's language. */
+    static String audit(String code, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return dev.faultline.i18n.AuditWords.in(code, zh(locale) ? "zh" : "en");
+    }
+
     static boolean zh(Object locale) {
         if (locale instanceof Locale l) {
             return "zh".equals(l.getLanguage());

@@ -78,6 +78,11 @@ class LanguageTest {
         // the trends page's note on how MTBF is counted, and its table keys for the charts' Chinese legends
         admin.given().header("Accept-Language", ZH_BROWSER).get("/trends").then().statusCode(200)
                 .body(containsString("统计的是记录而非已确认的故障")).body(not(containsString("It counts records")));
+        // the audit log's actions by name, filtered by their code
+        admin.given().header("Accept-Language", ZH_BROWSER).get("/admin/audit").then().statusCode(200)
+                .body(containsString("<td>登录</td>")).body(containsString("<option value=\"signed_in\" >登录</option>"));
+        admin.given().header("Accept-Language", "en").get("/admin/audit").then().statusCode(200)
+                .body(containsString("<td>signed in</td>"));
         admin.given().header("Accept-Language", "en").get("/records/999999999").then().statusCode(404)
                 .body(containsString("<h1>404 · Not found</h1>"));
     }
