@@ -58,7 +58,8 @@ class LlmAnswerer {
             return new Outcome(null, "The LLM server gave no answer (" + e.reason() + "); this is the extractive answer.");
         }
         if (text.strip().equals(Prompt.NOT_IN_RECORDS)) {
-            return new Outcome(new AskView("The records do not contain the answer to this question.", List.of(),
+            // as the built-in answerer says it, in the question's language
+            return new Outcome(new AskView(ExtractiveAnswerer.messages(question).noAnswer(), List.of(),
                     generator.name(), null, retrieved, List.of()), null);
         }
         if (events == null) {
@@ -80,9 +81,8 @@ class LlmAnswerer {
         shown.forEach(v -> cited.addAll(v.cited()));
         String answer = String.join(" ", shown.stream().map(AnswerGuard.Verdict::sentence).toList());
         int dropped = verdicts.size() - shown.size();
-        String notice = dropped == 0 ? null : dropped + (dropped == 1 ? " sentence" : " sentences")
-                + " of the LLM's answer " + (dropped == 1 ? "is" : "are") + " not shown: " + String.join("; ", reasons)
-                + ".";
+        String notice = dropped == 0 ? null : (dropped == 1 ? "1 sentence of the LLM's answer is not shown: "
+                : dropped + " sentences of the LLM's answer are not shown: ") + String.join("; ", reasons) + ".";
         return new Outcome(new AskView(answer, AskService.citations(cited, retrieved), generator.name(), notice,
                 retrieved, List.of()), null);
     }

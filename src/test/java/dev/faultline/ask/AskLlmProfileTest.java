@@ -161,7 +161,7 @@ class AskLlmProfileTest {
     void whenTheRecordsDoNotSaySoDoesTheAnswer() {
         llm.answer("NOT_IN_RECORDS");
         JsonPath a = ask(QUESTION);
-        assertEquals("The records do not contain the answer to this question.", a.getString("answer"));
+        assertEquals("Not found in the records: the records found do not answer this question.", a.getString("answer"));
         assertEquals(List.of(), a.getList("citations"));
     }
 

@@ -39,6 +39,10 @@ class ReasonsTest {
     void aValueThatIsItselfASentenceOfTheTableIsTranslatedToo() {
         assertEquals("第 3 行，occurredAt：“x”是将来的时间", Reasons.in("line 3, occurredAt: 'x' is in the future", "zh"));
         assertEquals("第 3 行，file：something odd", Reasons.in("line 3, file: something odd", "zh"));
+        assertEquals("LLM 服务器没有给出回答（无法连接到它）；以下是抽取式回答。",
+                Reasons.in("The LLM server gave no answer (it could not be reached); this is the extractive answer.", "zh"));
+        assertEquals("LLM 的回答中有 1 句未显示：它没有引用任何记录。",
+                Reasons.in("1 sentence of the LLM's answer is not shown: it cites no record.", "zh"));
     }
 
     @Test
