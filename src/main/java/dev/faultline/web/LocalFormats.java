@@ -62,7 +62,7 @@ public class LocalFormats {
      * import failed) in the page's language, through {@link dev.faultline.i18n.Reasons}.
      */
     static String reason(String text, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
-        return dev.faultline.i18n.Reasons.in(text, zh(locale) ? "zh" : "en");
+        return text == null ? "" : dev.faultline.i18n.Reasons.in(text, zh(locale) ? "zh" : "en");
     }
 
     /** {@code {fmt:audit(e.action)}}: an audit action code or kind of thing in the page's language. */
