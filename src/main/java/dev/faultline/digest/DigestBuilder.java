@@ -68,7 +68,8 @@ class DigestBuilder {
                 lines.stream().filter(l -> l.count() >= 2).limit(config.top()).map(DigestBuilder::uncounted).toList(),
                 atRisk(f),
                 notable(scope, words, language), lines, words.summaryNote(summary.records(), count,
-                        summary.generator()) + (summary.notice() == null ? "" : " (" + summary.notice() + ")"),
+                        summary.generator()) + (summary.notice() == null ? ""
+                                : " (" + dev.faultline.i18n.Reasons.in(summary.notice(), language) + ")"),
                 "extractive".equals(summary.generator()) ? null : summary.summary(),
                 config.publicUrl(), DigestLinks.trends(config.publicUrl(), f), unsubscribeUrl, language);
     }

@@ -28,9 +28,13 @@ public class TrendService {
             + " was unsure) are left out.";
 
     private final RecordStatsService stats;
+    // the app's worker pool: not the common fork-join pool, which has one worker on 2 cores and is no place to
+    // wait for the database
+    private final org.eclipse.microprofile.context.ManagedExecutor executor;
 
-    TrendService(RecordStatsService stats) {
+    TrendService(RecordStatsService stats, org.eclipse.microprofile.context.ManagedExecutor executor) {
         this.stats = stats;
+        this.executor = executor;
     }
 
     public TrendView trends(TrendQuery q) {
@@ -54,7 +58,8 @@ public class TrendService {
                             + ": use a longer interval or a shorter period"));
         }
         RecordScope scope = any.during(start(from, q), start(to, q));
-        var between = mtbf ? java.util.concurrent.CompletableFuture.supplyAsync(() -> stats.mtbf(scope, MTBF_ROWS))
+        var between = mtbf ? java.util.concurrent.CompletableFuture.supplyAsync(() -> stats.mtbf(scope, MTBF_ROWS),
+                executor)
                 : java.util.concurrent.CompletableFuture.completedFuture(List.<StatsView.Mtbf>of());
         List<StatsView.Bucket> rows = stats.series(scope, q.by(), q.interval(), q.zone().getId());
         List<StatsView.Count> all = rows.stream().collect(Collectors.groupingBy(StatsView.Bucket::key,

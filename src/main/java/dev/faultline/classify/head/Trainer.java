@@ -10,14 +10,20 @@ import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
  * Trains a {@link FaultModel}: L2-regularised logistic regression, one class against the rest, fitted by LIBLINEAR
  * (trust-region Newton; deterministic: the same examples and options give the same weights), one problem per class
- * fitted in parallel on every core, classes weighted by
+ * fitted in parallel on every core (threads of its own), classes weighted by
  * 1/sqrt(frequency) so rare failure modes are not drowned by "Minor in-service problems".
  */
 public final class Trainer {
@@ -62,14 +68,7 @@ public final class Trainer {
                 Arrays.fill(bias, -30);
                 bias[present[0]] = 30;
             } else {
-                AtomicInteger done = new AtomicInteger();
-                // the classes are independent problems over the same rows: fitted side by side on every core
-                IntStream.of(present).parallel().forEach(c -> {
-                    fitOne(problem, y, c, classWeight[c], options, features, w, bias);
-                    synchronized (done) { // never two calls at once
-                        progress.accept(0.05 + 0.95 * done.incrementAndGet() / present.length);
-                    }
-                });
+                fitAll(present, c -> fitOne(problem, y, c, classWeight[c], options, features, w, bias), progress);
                 int[] absent = IntStream.range(0, labels.size())
                         .filter(c -> Arrays.binarySearch(present, c) < 0).toArray();
                 IntStream.of(absent).forEach(c -> bias[c] = -30);
@@ -92,6 +91,36 @@ public final class Trainer {
         }
         f.add(new FeatureNode(dense.length + NGRAMS.dimensions() + 1, 1));
         return f.toArray(Feature[]::new);
+    }
+
+    /**
+     * The classes are independent problems over the same rows: fitted side by side, one per core, on threads of
+     * their own. Not the common fork-join pool: on 2 cores it has one worker, and work of others queued there (a mail
+     * send's completion) would wait for the whole training.
+     */
+    private static void fitAll(int[] classes, IntConsumer fit, DoubleConsumer progress) {
+        int threads = Math.max(1, Math.min(classes.length, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger done = new AtomicInteger();
+        ThreadFactory named = Thread.ofPlatform().name("fault-model-training-", 1).daemon().factory();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, named)) {
+            List<Future<?>> fits = new ArrayList<>();
+            for (int c : classes) {
+                fits.add(pool.submit(() -> {
+                    fit.accept(c);
+                    synchronized (done) { // never two calls at once
+                        progress.accept(0.05 + 0.95 * done.incrementAndGet() / classes.length);
+                    }
+                }));
+            }
+            for (Future<?> f : fits) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
