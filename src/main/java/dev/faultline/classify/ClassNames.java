@@ -1,10 +1,5 @@
 package dev.faultline.classify;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -14,7 +9,7 @@ import java.util.Properties;
  */
 public final class ClassNames {
 
-    private static final Properties ZH = load("classify/labels_zh.properties");
+    private static final Properties ZH = dev.faultline.i18n.Resources.properties("classify/labels_zh.properties");
 
     private ClassNames() {
     }
@@ -25,17 +20,5 @@ public final class ClassNames {
             return label;
         }
         return ZH.getProperty(label, label);
-    }
-
-    private static Properties load(String resource) {
-        Properties labels = new Properties();
-        try (InputStream in = ClassNames.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) {
-                labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return labels;
     }
 }

@@ -1,10 +1,5 @@
 package dev.faultline.i18n;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -14,7 +9,7 @@ import java.util.Properties;
  */
 public final class AuditWords {
 
-    private static final Properties ZH = load("i18n/audit_zh.properties");
+    private static final Properties ZH = Resources.properties("i18n/audit_zh.properties");
 
     private AuditWords() {}
 
@@ -28,18 +23,5 @@ public final class AuditWords {
 
     static boolean known(String code) {
         return ZH.containsKey(code);
-    }
-
-    private static Properties load(String resource) {
-        Properties words = new Properties();
-        try (InputStream in = AuditWords.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
     }
 }

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why an input was refused, in the page's language: the services write their reasons in English (the REST API's
- * language); a page in Chinese shows them through {@code i18n/reasons_zh.tsv}, whose lines are the English text with
- * {0}, {1}… for the values in it and the Chinese with the same values. A reason with no line stays English.
+ * Sentences the services write in English (the REST API's language), in a page's language: why an input was
+ * refused, why an asset is at risk, why an import failed, an LLM's notice. A page in Chinese shows them through
+ * {@code i18n/reasons_zh.tsv}, whose lines are the English text with {0}, {1}… for the values in it and the Chinese
+ * with the same values. A sentence with no line stays English.
  */
 public final class Reasons {
 

@@ -9,7 +9,6 @@ import dev.faultline.admin.AuditFilters;
 import dev.faultline.audit.AuditService;
 import dev.faultline.record.RecordConfig;
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.record.ListParams;
 import dev.faultline.record.Page;
 import dev.faultline.security.ApiKeyRepository;
@@ -88,7 +87,7 @@ public class AdminPage {
             admin.createUser(new UserRequest(username, displayName, role, password, false), user.name());
             return redirect("/admin/users", words().userCreated(username));
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.users(admin.users(), Roles.USER_ROLES, Reasons.of(e, lang.code())))
+            return Response.status(e.status()).entity(Templates.users(admin.users(), Roles.USER_ROLES, lang.problem(e)))
                     .build();
         }
     }
@@ -103,7 +102,7 @@ public class AdminPage {
             admin.updateUser(id, new UserRequest(null, null, role, newPassword, "on".equals(disabled)), user.name());
             return redirect("/admin/users", words().userUpdated());
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.users(admin.users(), Roles.USER_ROLES, Reasons.of(e, lang.code())))
+            return Response.status(e.status()).entity(Templates.users(admin.users(), Roles.USER_ROLES, lang.problem(e)))
                     .build();
         }
     }
@@ -125,7 +124,7 @@ public class AdminPage {
             return Response.ok(Templates.keys(admin.keys(), Roles.SCOPES, created, null))
                     .header("Cache-Control", "no-store").build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.keys(admin.keys(), Roles.SCOPES, null, Reasons.of(e, lang.code())))
+            return Response.status(e.status()).entity(Templates.keys(admin.keys(), Roles.SCOPES, null, lang.problem(e)))
                     .build();
         }
     }

@@ -3,8 +3,8 @@ package dev.faultline.web;
 import dev.faultline.ask.AskRequest;
 import dev.faultline.ask.AskService;
 import dev.faultline.ask.AskView;
+import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.record.RecordKind;
 import dev.faultline.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -51,10 +51,12 @@ public class AskPage {
             AskView answer = service.ask(new AskRequest(question, filters));
             return Templates.ask(question, filters, answer, null, service.generatorName(), RecordKind.values());
         } catch (ProblemException e) {
-            // the one box on the page is the question: its reason alone in Chinese ("必填：您想了解的内容")
-            String detail = e.errors().isEmpty() ? Reasons.of(e, lang.code()) : lang.zh()
-                    ? Reasons.in(e.errors().getFirst().reason(), lang.code())
-                    : e.errors().getFirst().field() + " " + e.errors().getFirst().reason();
+            String detail = lang.problem(e);
+            if (!e.errors().isEmpty()) {
+                // the one box on the page is the question: "question is required…", in Chinese its reason alone
+                FieldError first = e.errors().getFirst();
+                detail = lang.zh() ? lang.reason(first.reason()) : first.field() + " " + first.reason();
+            }
             return Templates.ask(question, filters, null, detail, service.generatorName(), RecordKind.values());
         }
     }

@@ -9,7 +9,6 @@ import dev.faultline.digest.SubscriptionRequest;
 import dev.faultline.digest.SubscriptionService;
 import dev.faultline.digest.SubscriptionView;
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.record.RecordConfig;
 import dev.faultline.record.RecordKind;
 import dev.faultline.security.CsrfGuard;
@@ -80,7 +79,7 @@ public class DigestsPage {
                     language == null ? lang.code() : language));
             return redirect(words().subscribed(s.email(), String.valueOf(s.nextDue())));
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(Reasons.of(e, lang.code()))).build();
+            return Response.status(e.status()).entity(page(lang.problem(e))).build();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.faultline.web;
 
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.imports.ImportService;
 import dev.faultline.imports.ImportUpload;
 import dev.faultline.imports.ImportView;
@@ -65,7 +64,7 @@ public class ImportsPage {
                     .cookie(Flash.set(lang.bundle(PlantMessages.class).importStarted(job.fileName(), job.rowsTotal())))
                     .build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.imports(imports.recent(20), Reasons.of(e, lang.code()))).build();
+            return Response.status(e.status()).entity(Templates.imports(imports.recent(20), lang.problem(e))).build();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.faultline.web;
 
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.security.CsrfGuard;
 import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
@@ -64,7 +63,7 @@ public class IntegrationsPage {
             EndpointView created = webhooks.create(new EndpointRequest(url, events, description, true), user.name());
             return Response.ok(page(created, null)).header("Cache-Control", "no-store").build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(null, Reasons.of(e, lang.code()))).build();
+            return Response.status(e.status()).entity(page(null, lang.problem(e))).build();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.faultline.web;
 
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.ingest.AssetInput;
 import dev.faultline.ingest.IngestService;
 import dev.faultline.ingest.RecordBatchRequest;
@@ -85,7 +84,7 @@ public class RecordFormPage {
         } catch (ProblemException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError error : e.errors()) {
-                errors.put(error.field().replace("records[0].", "").replace("asset.id", "asset"), Reasons.in(error.reason(), lang.code()));
+                errors.put(error.field().replace("records[0].", "").replace("asset.id", "asset"), lang.reason(error.reason()));
             }
             Form form = new Form(kind, asset, occurredAt, title, text, problem, action, findings);
             return Response.status(422).entity(Templates.form(form, RecordKind.values(), errors)).build();

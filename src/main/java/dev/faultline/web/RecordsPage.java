@@ -3,7 +3,6 @@ package dev.faultline.web;
 import dev.faultline.classify.ClassifierService;
 import dev.faultline.classify.CorrectionView;
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.index.IndexService;
 import dev.faultline.index.IndexStatus;
 import dev.faultline.record.ListParams;
@@ -150,7 +149,7 @@ public class RecordsPage {
             classifier.correct(id, label, user.name());
             message = lang.bundle(FindMessages.class).faultClassSet(label.strip());
         } catch (ProblemException e) {
-            message = Reasons.of(e, lang.code());
+            message = lang.problem(e);
         }
         return Response.seeOther(URI.create("/records/" + id + "#fault-class")).cookie(Flash.set(message)).build();
     }

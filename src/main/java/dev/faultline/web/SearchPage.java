@@ -1,7 +1,6 @@
 package dev.faultline.web;
 
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.record.RecordConfig;
 import dev.faultline.record.RecordKind;
 import dev.faultline.search.SearchQuery;
@@ -77,7 +76,7 @@ public class SearchPage {
             return Templates.search(asked, search.search(query), query.offset(),
                     Math.max(0, query.offset() - query.limit()), next(query), null, RecordKind.values());
         } catch (ProblemException e) {
-            return Templates.search(asked, null, 0, 0, 0, Reasons.of(e, lang.code()), RecordKind.values());
+            return Templates.search(asked, null, 0, 0, 0, lang.problem(e), RecordKind.values());
         }
     }
 

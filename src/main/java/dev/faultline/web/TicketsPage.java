@@ -1,7 +1,6 @@
 package dev.faultline.web;
 
 import dev.faultline.error.ProblemException;
-import dev.faultline.i18n.Reasons;
 import dev.faultline.security.CsrfGuard;
 import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
@@ -43,7 +42,7 @@ public class TicketsPage {
             CreatedTicket t = tickets.raise(new TicketRequest(recordId, asset, system), user.name());
             message = words.ticketCreated(t.key(), t.system().equals("jira") ? "Jira" : "ServiceNow");
         } catch (ProblemException e) {
-            message = words.ticketFailed(Reasons.of(e, lang.code()));
+            message = words.ticketFailed(lang.problem(e));
         }
         return Response.seeOther(URI.create(target)).cookie(Flash.set(message)).build();
     }

@@ -66,6 +66,16 @@ public class UiLanguage {
         return dev.faultline.i18n.Bundles.in(type, code());
     }
 
+    /** What a page says of a refused request, in this request's language ({@link dev.faultline.i18n.Reasons#of}). */
+    public String problem(dev.faultline.error.ProblemException e) {
+        return dev.faultline.i18n.Reasons.of(e, code());
+    }
+
+    /** A sentence a service wrote in English, in this request's language. */
+    public String reason(String english) {
+        return dev.faultline.i18n.Reasons.in(english, code());
+    }
+
     /** A supported language code for a user's choice or a header value, or null. */
     public static String supported(String value) {
         if (value == null || value.isBlank()) {

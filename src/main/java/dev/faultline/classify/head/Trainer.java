@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Trains a {@link FaultModel}: L2-regularised logistic regression, one class against the rest, fitted by LIBLINEAR
@@ -64,14 +63,12 @@ public final class Trainer {
             }
             double[] classWeight = classWeights(y, labels.size());
             Linear.disableDebugOutput();
+            // a class with no example keeps zero weights and a very low bias
+            Arrays.fill(bias, -30);
             if (present.length == 1) {
-                Arrays.fill(bias, -30);
-                bias[present[0]] = 30;
+                bias[present[0]] = 30; // nothing to separate it from
             } else {
                 fitAll(present, c -> fitOne(problem, y, c, classWeight[c], options, features, w, bias), progress);
-                int[] absent = IntStream.range(0, labels.size())
-                        .filter(c -> Arrays.binarySearch(present, c) < 0).toArray();
-                IntStream.of(absent).forEach(c -> bias[c] = -30);
             }
         }
         progress.accept(1);
@@ -125,7 +122,7 @@ public final class Trainer {
 
     /**
      * Class {@code c} against the rest, as LIBLINEAR's own one-against-rest does it: the class's examples weighted
-     * {@code C × weight}, the others {@code C}. A class with no example keeps zero weights and a very low bias.
+     * {@code C × weight}, the others {@code C}.
      */
     static void fitOne(Problem all, int[] y, int c, double weight, TrainOptions options, int features,
             float[][] w, float[] bias) {
