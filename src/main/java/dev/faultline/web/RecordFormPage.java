@@ -84,7 +84,8 @@ public class RecordFormPage {
         } catch (ProblemException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError error : e.errors()) {
-                errors.put(error.field().replace("records[0].", "").replace("asset.id", "asset"), lang.reason(error.reason()));
+                errors.put(error.field().replace("records[0].", "").replace("asset.id", "asset"),
+                        lang.reason(error.reason()));
             }
             Form form = new Form(kind, asset, occurredAt, title, text, problem, action, findings);
             return Response.status(422).entity(Templates.form(form, RecordKind.values(), errors)).build();
