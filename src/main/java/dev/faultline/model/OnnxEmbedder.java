@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,6 +55,12 @@ public class OnnxEmbedder implements Embedder {
     private final boolean typeIds;
     private final String provider;
     private final int threads;
+    /**
+     * Embeddings hold the read lock; closing takes the write lock, so the native sessions are never freed under a
+     * background job's running batch (that crashed the JVM at shutdown with SIGSEGV in libonnxruntime).
+     */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     /** Outside CDI (the evaluation commands): the same model, loaded and checked the same way. */
     public static OnnxEmbedder load(ModelConfig config) {
@@ -122,6 +130,18 @@ public class OnnxEmbedder implements Embedder {
     }
 
     private List<float[]> embed(List<String> texts, Role role, OrtSession batchSession) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedding model " + manifest.id() + " is closed (shutting down)");
+            }
+            return embedOpen(texts, role, batchSession);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private List<float[]> embedOpen(List<String> texts, Role role, OrtSession batchSession) {
         String prefix = role == Role.QUERY ? manifest.queryPrefix() : manifest.passagePrefix();
         List<String> input = texts.stream().map(t -> prefix + (t == null ? "" : t)).toList();
         Encoding[] encodings = tokenizer.batchEncode(input);
@@ -190,9 +210,17 @@ public class OnnxEmbedder implements Embedder {
 
     @PreDestroy
     void close() throws OrtException {
-        session.close();
-        single.close();
-        tokenizer.close();
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                session.close();
+                single.close();
+                tokenizer.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 
     private static OrtSession.SessionOptions options(int threads) throws OrtException {

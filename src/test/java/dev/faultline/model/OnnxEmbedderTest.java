@@ -27,6 +27,9 @@ class OnnxEmbedderTest {
     @Inject
     Embedder embedder;
 
+    @Inject
+    ModelConfig config;
+
     @Test
     void matchesLangChain4jsOwnPipelineForTheSameModel() {
         // LangChain4j runs the same ONNX file with its own tokenizer wrapper and pooling: an independent reference
@@ -82,5 +85,33 @@ class OnnxEmbedderTest {
             assertEquals(1.0, Math.sqrt(norm), 1e-5);
         }
         assertTrue(embedder.embed(List.of(), Embedder.Role.QUERY).isEmpty());
+    }
+
+    @Test
+    void closingWhileABackgroundJobEmbedsWaitsForItsBatchThenRefusesMore() throws Exception {
+        // a model of its own, so the app's stays open; a long batch is running when close() is called
+        OnnxEmbedder own = OnnxEmbedder.load(config);
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            many.add(SENTENCES.get(i % SENTENCES.size()) + " " + i);
+        }
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<Integer> running = pool.submit(() -> {
+                started.countDown();
+                return own.embedInBackground(many, 1).size();
+            });
+            started.await();
+            Thread.sleep(50);
+            own.close(); // freed the native sessions under the running batch before: SIGSEGV
+            assertEquals(400, running.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            // close() won the race before the batch began: the batch is refused, not crashed
+            assertTrue(e.getCause().getMessage().contains("is closed"), e.getCause().getMessage());
+        }
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> own.embed(List.of("oil leak"), Embedder.Role.QUERY));
+        assertTrue(refused.getMessage().contains("is closed"), refused.getMessage());
+        own.close(); // twice is harmless
     }
 }
