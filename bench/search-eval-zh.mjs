@@ -62,11 +62,14 @@ if (process.argv[2] === "run") {
     const relevant = rule(q);
     const total = records.filter(relevant).length;
     const add = (mode, s) => { ((per[q.type] ??= {})[mode] ??= []).push(s); ((per.all ??= {})[mode] ??= []).push(s); };
-    add("bigram BM25", score(bm25(q.query, 50), relevant, total));
+    const base = score(bm25(q.query, 50), relevant, total);
+    add("bigram BM25", base);
+    const row = { id: q.id, type: q.type, query: q.query, "BM25 P@10": base.p10 };
     for (const mode of MODES) {
       const s = score(await search(q.query, mode, 50), relevant, total);
       add(mode, s);
-      if (mode === "hybrid") worst.push({ id: q.id, type: q.type, query: q.query, "P@10": s.p10, "nDCG@10": +s.ndcg.toFixed(3) });
+      row[`${mode} P@10`] = s.p10;
+      if (mode === "hybrid") worst.push(Object.assign(row, { "nDCG@10": +s.ndcg.toFixed(3) }));
     }
   }
   const rows = Object.entries(per).map(([type, byMode]) => Object.fromEntries([["type", type],
@@ -77,5 +80,6 @@ if (process.argv[2] === "run") {
     + ` ${noanswer} no-answer left out), ${records.length} records; each cell P@10 / nDCG@10 / Recall@50`);
   console.table(rows);
   if (process.env.VERBOSE) { console.log("hybrid, weakest queries:"); console.table(worst.sort((a, b) => a["nDCG@10"] - b["nDCG@10"]).slice(0, 15)); }
+  if (process.env.PER_QUERY) { console.log("every query:"); console.table(worst.sort((a, b) => a.id.localeCompare(b.id))); }
   console.log(`evaluated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }

