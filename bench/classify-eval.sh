@@ -5,6 +5,7 @@
 #   faa  FAA accident/incident narratives (OMIn): cause code c78, 5-fold stratified cross-validation
 #   ords Open Repair fault types: 5-fold cross-validation per device family
 #   quality  quality-report defect classes: trained on descriptions + seed examples, reported on data/quality-reports
+#   demo     the demo's Open Repair records: Unknown share and accuracy on the held-out half (not in the default run)
 #   latency  one classification at a time (embed + head, and the head alone), p50/p95 (not in the default run)
 #   train10k training time for 10,000 examples (not in the default run)
 # QUERY_THREADS=2 times one text on two threads (the app default, faultline.model.query-threads, is 1).

@@ -15,11 +15,13 @@ public interface ClassifyConfig {
 
     /**
      * Labelled examples every model is trained on besides engineers' corrections: files of {@code text,label}
-     * lines ({@code classpath:} or paths). The default is FMC-MWO2KG train + dev (never its test split) and half of
-     * the team's Chinese records (data/zh-plant, the odd-numbered ones; the even ones are the evaluation's).
+     * lines ({@code classpath:} or paths). The default is FMC-MWO2KG train + dev (never its test split), half of
+     * the team's Chinese records (data/zh-plant, the odd-numbered ones; the even ones are the evaluation's) and half
+     * of the demo's Open Repair records whose fault type maps to a failure mode (data/ords-fault-quests, ids ending
+     * in an odd number).
      */
     @WithDefault("classpath:classify/fmc-mwo2kg/train.txt,classpath:classify/fmc-mwo2kg/dev.txt,"
-            + "classpath:classify/zh-plant/train-modes.txt")
+            + "classpath:classify/zh-plant/train-modes.txt,classpath:classify/openrepair/train-modes.txt")
     List<String> trainingData();
 
     /**
