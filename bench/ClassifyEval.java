@@ -211,6 +211,18 @@ public class ClassifyEval {
         List<LabelledText> after = new ArrayList<>(before);
         after.addAll(examples(Path.of("data/ords-fault-quests/train-modes.txt")));
         List<LabelledText> fmcTest = fmcFile("test.txt");
+        // the FAA narratives have no failure-mode label: what share each model leaves "Unknown", and what it answers
+        List<String> faaTexts = csv(Path.of("data/omin-faa/cause-codes.csv")).stream().map(r -> r.get("c119")).toList();
+        List<LabelledText> faa = embed(faaTexts, faaTexts.stream().map(t -> "-").toList(), "faa");
+        // and 80 of them labelled by the team (data/omin-faa/failure-modes-sample.tsv; "-": no equipment failure)
+        List<String> sampleTexts = new ArrayList<>(), sampleLabels = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("data/omin-faa/failure-modes-sample.tsv"))) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] p = line.split("\t", 3);
+            sampleLabels.add(p[1]);
+            sampleTexts.add(p[2]);
+        }
+        List<LabelledText> sample = embed(sampleTexts, sampleLabels, "faa sample");
         long mapped = labels.stream().filter(l -> !l.equals("-")).count();
         System.out.printf("%n== The demo's Open Repair records, the held-out half: %d records, %d with a fault type mapped"
                 + " to a failure mode%n", texts.size(), mapped);
@@ -243,6 +255,26 @@ public class ClassifyEval {
             System.out.printf(Locale.ROOT, "  FMC-MWO2KG test split (%d): accuracy %.3f, macro-F1 %.3f, answers %.1f %%"
                     + " at %.3f%n", fmcTest.size(), onFmc.accuracy(), onFmc.macroF1(),
                     100.0 * answered.size() / Math.max(1, onFmc.size()), answered.accuracy());
+            Map<String, Integer> faaAnswers = new java.util.TreeMap<>();
+            for (LabelledText t : faa) faaAnswers.merge(model.predict(t.text(), t.vector()).label(), 1, Integer::sum);
+            System.out.printf(Locale.ROOT, "  FAA narratives (%d, no failure-mode label): Unknown %.1f %%; answers %s%n",
+                    faa.size(), 100.0 * faaAnswers.getOrDefault(Prediction.UNKNOWN, 0) / faa.size(), faaAnswers);
+            int withMode = 0, modeAnswered = 0, modeRight = 0, without = 0, withoutAnswered = 0;
+            for (LabelledText t : sample) {
+                String answer = model.predict(t.text(), t.vector()).label();
+                boolean answers = !Prediction.UNKNOWN.equals(answer);
+                if (t.label().equals("-")) {
+                    without++;
+                    withoutAnswered += answers ? 1 : 0;
+                } else {
+                    withMode++;
+                    modeAnswered += answers ? 1 : 0;
+                    modeRight += answer.equals(t.label()) ? 1 : 0;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  FAA sample labelled by the team: of %d naming a failure mode, %d answered, %d"
+                    + " right; of %d naming none, %d answered (should be Unknown)%n", withMode, modeAnswered, modeRight,
+                    without, withoutAnswered);
         }
     }
 
