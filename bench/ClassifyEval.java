@@ -272,10 +272,66 @@ public class ClassifyEval {
                     modeRight += answer.equals(t.label()) ? 1 : 0;
                 }
             }
+            if (System.getenv("NEAREST") != null) {
+                // how close the nearest labelled example is, per group: does it tell in-domain texts from the rest?
+                Map<String, List<Double>> nearest = new LinkedHashMap<>();
+                for (LabelledText t : sample) nearest.computeIfAbsent(t.label().equals("-") ? "FAA, no mode" : "FAA, a mode",
+                        k -> new ArrayList<>()).add(model.predict(t.text(), t.vector()).evidence().get(0).similarity());
+                for (LabelledText t : fmcTest) nearest.computeIfAbsent("FMC test", k -> new ArrayList<>())
+                        .add(model.predict(t.text(), t.vector()).evidence().get(0).similarity());
+                for (int i = 0; i < heldOut.size(); i++) {
+                    Prediction p = model.predict(texts.get(i), heldOut.get(i).vector());
+                    String g = labels.get(i).equals("-") ? "OR held out, not mapped"
+                            : p.top().equals(labels.get(i)) ? "OR held out, right" : "OR held out, wrong";
+                    nearest.computeIfAbsent(g, k -> new ArrayList<>()).add(p.evidence().get(0).similarity());
+                }
+                // and what a floor on that similarity (below it: Unknown, as below the confidence floor) would do
+                for (double floor : new double[] {0.0, 0.30, 0.35, 0.40}) {
+                    int[] fmcA = new int[2], orA = new int[2], orU = new int[1], faaMode = new int[2], faaNone = new int[1];
+                    for (LabelledText t : fmcTest) {
+                        Prediction p = model.predict(t.text(), t.vector());
+                        if (answers(p, floor)) { fmcA[0]++; fmcA[1] += p.label().equals(t.label()) ? 1 : 0; }
+                    }
+                    for (int i = 0; i < heldOut.size(); i++) {
+                        Prediction p = model.predict(texts.get(i), heldOut.get(i).vector());
+                        if (!answers(p, floor)) continue;
+                        if (labels.get(i).equals("-")) orU[0]++;
+                        else { orA[0]++; orA[1] += p.label().equals(labels.get(i)) ? 1 : 0; }
+                    }
+                    for (LabelledText t : sample) {
+                        Prediction p = model.predict(t.text(), t.vector());
+                        if (!answers(p, floor)) continue;
+                        if (t.label().equals("-")) faaNone[0]++;
+                        else { faaMode[0]++; faaMode[1] += p.label().equals(t.label()) ? 1 : 0; }
+                    }
+                    System.out.printf(Locale.ROOT, "  similarity floor %.2f: FMC test answered %d/%d, %d right; OR mapped"
+                            + " answered %d/%d, %d right; OR not mapped answered %d; FAA sample: mode answered %d, %d right;"
+                            + " none answered %d%n", floor, fmcA[0], fmcTest.size(), fmcA[1], orA[0], mapped, orA[1], orU[0],
+                            faaMode[0], faaMode[1], faaNone[0]);
+                }
+                for (LabelledText t : sample) {
+                    Prediction p = model.predict(t.text(), t.vector());
+                    if (!answers(p, 0.30) && answers(p, 0.0)) {
+                        System.out.printf(Locale.ROOT, "  only the similarity floor 0.30 abstains: %s %.3f nearest %.3f [%s] %s%n",
+                                p.label(), p.confidence(), p.evidence().get(0).similarity(), t.label(), t.text());
+                    }
+                }
+                nearest.forEach((g, xs) -> {
+                    Collections.sort(xs);
+                    System.out.printf(Locale.ROOT, "  nearest example similarity, %-24s n %4d  p10 %.2f  p25 %.2f  p50 %.2f"
+                            + "  p75 %.2f%n", g, xs.size(), xs.get(xs.size() / 10), xs.get(xs.size() / 4),
+                            xs.get(xs.size() / 2), xs.get(3 * xs.size() / 4));
+                });
+            }
             System.out.printf(Locale.ROOT, "  FAA sample labelled by the team: of %d naming a failure mode, %d answered, %d"
                     + " right; of %d naming none, %d answered (should be Unknown)%n", withMode, modeAnswered, modeRight,
                     without, withoutAnswered);
         }
+    }
+
+    /** Whether the app would answer with this prediction, given a floor on the nearest example's similarity. */
+    static boolean answers(Prediction p, double similarityFloor) {
+        return !Prediction.UNKNOWN.equals(p.label()) && p.evidence().get(0).similarity() >= similarityFloor;
     }
 
     /** "text,label" lines (the last comma splits), embedded. */
