@@ -27,6 +27,7 @@ public class ClassifierModels {
     private final ClassifierRepository repository;
     private final Embedder embedder;
     private final Taxonomy taxonomy;
+    private final String key;
     private volatile Loaded current;
     // the newest version number the database had when last asked: a model is read (and decoded) once per version,
     // and never again for versions of another embedding model or taxonomy
@@ -37,6 +38,16 @@ public class ClassifierModels {
         this.repository = repository;
         this.embedder = embedder;
         this.taxonomy = Taxonomy.load(config.taxonomy());
+        this.key = taxonomy.key() + "-data-" + ClassifierTraining.fingerprint(config.trainingData());
+    }
+
+    /**
+     * What a stored model must have been trained for to be used: this taxonomy and these labelled files, by content.
+     * A new release's (or a plant's) changed training files make the next start train a new model, as a changed
+     * taxonomy does; engineers' corrections are read at every training and need no key.
+     */
+    String key() {
+        return key;
     }
 
     Taxonomy taxonomy() {
@@ -49,7 +60,7 @@ public class ClassifierModels {
         if (newest > checked) {
             synchronized (this) {
                 if (newest > checked) {
-                    repository.latestModel(embedder.modelId(), taxonomy.key())
+                    repository.latestModel(embedder.modelId(), key)
                             .filter(s -> current == null || s.version() > current.stored().version())
                             .ifPresent(s -> {
                                 try {

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Trains fault models as jobs: the configured labelled files, each class's description, and every engineer's
  * correction, embedded with the app's model; the result is stored as a new version and every model-labelled
- * record is queued for reclassification. The first start trains one when none fits the embedding model and
- * taxonomy. Training is deterministic (LIBLINEAR from zero, its random
+ * record is queued for reclassification. The first start trains one when none fits the embedding model, the
+ * taxonomy and the labelled files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero, its random
  * generator reset, examples in a fixed order).
  */
 @ApplicationScoped
@@ -85,12 +85,30 @@ public class ClassifierTraining {
                         repository.progress(runId, 0.5 + 0.45 * p);
                     }
                 });
-        int version = repository.saveModel(embedder.modelId(), taxonomy.key(), model.examples().size(),
+        int version = repository.saveModel(embedder.modelId(), models.key(), model.examples().size(),
                 corrections.size(), FaultModelCodec.write(model));
         int queued = repository.enqueueModelLabelled(null);
         LOG.infof("fault classifier v%d: %d examples (%d corrections); %d records queued for reclassification",
                 version, model.examples().size(), corrections.size(), queued);
         return version;
+    }
+
+    /** The first 16 hex digits of the SHA-256 of these files' bytes, in order. */
+    static String fingerprint(List<String> locations) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String location : locations) {
+                try (InputStream in = ModelManifest.open(location)) {
+                    sha.update(location.getBytes(StandardCharsets.UTF_8));
+                    sha.update(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("faultline.classify.training-data: cannot read " + location, e);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code text,label} lines; the label is after the last comma (texts may contain commas). */

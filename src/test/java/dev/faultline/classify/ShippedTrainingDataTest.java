@@ -47,6 +47,19 @@ class ShippedTrainingDataTest {
         assertTrue(rows.stream().anyMatch(r -> r[0].equals("Befestigung Schalter verbogen") && r[1].equals("Electrical")));
     }
 
+    @Test
+    void theStoredModelsKeyFollowsTheTrainingFilesContent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // a new release's training files (or a plant's own) must make the next start train a new model
+        java.nio.file.Path file = dir.resolve("extra.txt");
+        java.nio.file.Files.writeString(file, "oil weeping at the gearbox seal,Leaking\n");
+        String first = ClassifierTraining.fingerprint(List.of(FILES.getFirst(), file.toString()));
+        assertEquals(first, ClassifierTraining.fingerprint(List.of(FILES.getFirst(), file.toString())));
+        java.nio.file.Files.writeString(file, "oil weeping at the gearbox seal,Leaking\npump seized,Breakdown\n");
+        assertTrue(!first.equals(ClassifierTraining.fingerprint(List.of(FILES.getFirst(), file.toString()))));
+        assertTrue(!first.equals(ClassifierTraining.fingerprint(List.of(FILES.getFirst()))));
+    }
+
     private static String defaultTrainingData() {
         try {
             return ClassifyConfig.class.getMethod("trainingData")
