@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  * Trains fault models as jobs: the configured labelled files, each class's description, and every engineer's
  * correction, embedded with the app's model; the result is stored as a new version and every model-labelled
  * record is queued for reclassification. The first start trains one when none fits the embedding model, the
- * taxonomy and the labelled files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero, its random
- * generator reset, examples in a fixed order).
+ * taxonomy and the labelled files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero,
+ * its random generator reset, examples in a fixed order).
  */
 @ApplicationScoped
 public class ClassifierTraining {

@@ -42,9 +42,11 @@ class ShippedTrainingDataTest {
         // data/ords-fault-quests/training.mjs: 1,361 of the 2,288 odd-half records have a mapped fault type, at most
         // 120 of them per failure mode
         assertEquals(573, rows.size());
-        java.util.Map<String, Long> perMode = rows.stream().collect(Collectors.groupingBy(r -> r[1], Collectors.counting()));
+        java.util.Map<String, Long> perMode = rows.stream()
+                .collect(Collectors.groupingBy(r -> r[1], Collectors.counting()));
         assertEquals(120L, perMode.values().stream().mapToLong(Long::longValue).max().orElse(0));
-        assertTrue(rows.stream().anyMatch(r -> r[0].equals("Befestigung Schalter verbogen") && r[1].equals("Electrical")));
+        assertTrue(rows.stream()
+                .anyMatch(r -> r[0].equals("Befestigung Schalter verbogen") && r[1].equals("Electrical")));
     }
 
     @Test
