@@ -174,7 +174,7 @@ public class ClassifyEval {
 
     // The demo's Open Repair records (#23 point 4): their quest fault types mapped to failure modes by the team
     // (data/ords-fault-quests/failure-modes.tsv; "-" where no one mode fits). The shipped model trains on the half whose
-    // ids end in an odd number (train-modes.txt, written by training.mjs); reported here on the even half: the share
+    // ids end in an odd number (train-modes.txt, written by training.py); reported here on the even half: the share
     // answered "Unknown" over all of it, the accuracy of what is answered where a mapping exists, beside the model as
     // shipped before those examples (FMC train + dev, the descriptions and the Chinese training half, as the app).
     static void demo() throws Exception {
@@ -191,7 +191,7 @@ public class ClassifyEval {
             }
         }
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<String> texts = new ArrayList<>(), labels = new ArrayList<>(), types = new ArrayList<>();
+        List<String> texts = new ArrayList<>(), labels = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("data/demo/openrepair.jsonl"))) {
             if (line.isBlank()) continue;
             var r = json.readTree(line);
@@ -199,7 +199,6 @@ public class ClassifyEval {
             if (Long.parseLong(id.replaceAll("^.*?(\\d+)$", "$1")) % 2 == 1) continue; // the training half
             texts.add(r.get("text").asText());
             labels.add(mapping.get(typeOf.get(id)));
-            types.add(typeOf.get(id).split("\t")[1]);
         }
         List<LabelledText> heldOut = embed(texts, labels, "openrepair held out");
         Taxonomy fmc = Taxonomy.load("classpath:classify/iso14224-fmc.tsv");
@@ -229,10 +228,11 @@ public class ClassifyEval {
         for (var run : List.of(Map.entry("as shipped before (no Open Repair examples)", before),
                 Map.entry("as shipped now (+ the odd half's mapped records)", after))) {
             FaultModel model = Trainer.train(fmc.labels(), run.getValue(), embedder.dimensions(), OURS, p -> {});
+            List<Prediction> onHeldOut = predictAll(model, heldOut), onSample = predictAll(model, sample);
             int unknown = 0, unknownUnmapped = 0, unmapped = 0, right = 0;
             confident = new ArrayList<>();
             for (int i = 0; i < heldOut.size(); i++) {
-                Prediction p = model.predict(texts.get(i), heldOut.get(i).vector());
+                Prediction p = onHeldOut.get(i);
                 boolean abstains = Prediction.UNKNOWN.equals(p.label());
                 unknown += abstains ? 1 : 0;
                 if (labels.get(i).equals("-")) {
@@ -256,76 +256,70 @@ public class ClassifyEval {
                     + " at %.3f%n", fmcTest.size(), onFmc.accuracy(), onFmc.macroF1(),
                     100.0 * answered.size() / Math.max(1, onFmc.size()), answered.accuracy());
             Map<String, Integer> faaAnswers = new java.util.TreeMap<>();
-            for (LabelledText t : faa) faaAnswers.merge(model.predict(t.text(), t.vector()).label(), 1, Integer::sum);
+            predictAll(model, faa).forEach(p -> faaAnswers.merge(p.label(), 1, Integer::sum));
             System.out.printf(Locale.ROOT, "  FAA narratives (%d, no failure-mode label): Unknown %.1f %%; answers %s%n",
                     faa.size(), 100.0 * faaAnswers.getOrDefault(Prediction.UNKNOWN, 0) / faa.size(), faaAnswers);
+            if (System.getenv("NEAREST") != null) {
+                nearest(List.of(Map.entry(sample, onSample), Map.entry(fmcTest, predictAll(model, fmcTest)),
+                        Map.entry(heldOut, onHeldOut)));
+            }
             int withMode = 0, modeAnswered = 0, modeRight = 0, without = 0, withoutAnswered = 0;
-            for (LabelledText t : sample) {
-                String answer = model.predict(t.text(), t.vector()).label();
+            for (int i = 0; i < sample.size(); i++) {
+                String label = sample.get(i).label(), answer = onSample.get(i).label();
                 boolean answers = !Prediction.UNKNOWN.equals(answer);
-                if (t.label().equals("-")) {
+                if (label.equals("-")) {
                     without++;
                     withoutAnswered += answers ? 1 : 0;
                 } else {
                     withMode++;
                     modeAnswered += answers ? 1 : 0;
-                    modeRight += answer.equals(t.label()) ? 1 : 0;
+                    modeRight += answer.equals(label) ? 1 : 0;
                 }
-            }
-            if (System.getenv("NEAREST") != null) {
-                // how close the nearest labelled example is, per group: does it tell in-domain texts from the rest?
-                Map<String, List<Double>> nearest = new LinkedHashMap<>();
-                for (LabelledText t : sample) nearest.computeIfAbsent(t.label().equals("-") ? "FAA, no mode" : "FAA, a mode",
-                        k -> new ArrayList<>()).add(model.predict(t.text(), t.vector()).evidence().get(0).similarity());
-                for (LabelledText t : fmcTest) nearest.computeIfAbsent("FMC test", k -> new ArrayList<>())
-                        .add(model.predict(t.text(), t.vector()).evidence().get(0).similarity());
-                for (int i = 0; i < heldOut.size(); i++) {
-                    Prediction p = model.predict(texts.get(i), heldOut.get(i).vector());
-                    String g = labels.get(i).equals("-") ? "OR held out, not mapped"
-                            : p.top().equals(labels.get(i)) ? "OR held out, right" : "OR held out, wrong";
-                    nearest.computeIfAbsent(g, k -> new ArrayList<>()).add(p.evidence().get(0).similarity());
-                }
-                // and what a floor on that similarity (below it: Unknown, as below the confidence floor) would do
-                for (double floor : new double[] {0.0, 0.30, 0.35, 0.40}) {
-                    int[] fmcA = new int[2], orA = new int[2], orU = new int[1], faaMode = new int[2], faaNone = new int[1];
-                    for (LabelledText t : fmcTest) {
-                        Prediction p = model.predict(t.text(), t.vector());
-                        if (answers(p, floor)) { fmcA[0]++; fmcA[1] += p.label().equals(t.label()) ? 1 : 0; }
-                    }
-                    for (int i = 0; i < heldOut.size(); i++) {
-                        Prediction p = model.predict(texts.get(i), heldOut.get(i).vector());
-                        if (!answers(p, floor)) continue;
-                        if (labels.get(i).equals("-")) orU[0]++;
-                        else { orA[0]++; orA[1] += p.label().equals(labels.get(i)) ? 1 : 0; }
-                    }
-                    for (LabelledText t : sample) {
-                        Prediction p = model.predict(t.text(), t.vector());
-                        if (!answers(p, floor)) continue;
-                        if (t.label().equals("-")) faaNone[0]++;
-                        else { faaMode[0]++; faaMode[1] += p.label().equals(t.label()) ? 1 : 0; }
-                    }
-                    System.out.printf(Locale.ROOT, "  similarity floor %.2f: FMC test answered %d/%d, %d right; OR mapped"
-                            + " answered %d/%d, %d right; OR not mapped answered %d; FAA sample: mode answered %d, %d right;"
-                            + " none answered %d%n", floor, fmcA[0], fmcTest.size(), fmcA[1], orA[0], mapped, orA[1], orU[0],
-                            faaMode[0], faaMode[1], faaNone[0]);
-                }
-                for (LabelledText t : sample) {
-                    Prediction p = model.predict(t.text(), t.vector());
-                    if (!answers(p, 0.30) && answers(p, 0.0)) {
-                        System.out.printf(Locale.ROOT, "  only the similarity floor 0.30 abstains: %s %.3f nearest %.3f [%s] %s%n",
-                                p.label(), p.confidence(), p.evidence().get(0).similarity(), t.label(), t.text());
-                    }
-                }
-                nearest.forEach((g, xs) -> {
-                    Collections.sort(xs);
-                    System.out.printf(Locale.ROOT, "  nearest example similarity, %-24s n %4d  p10 %.2f  p25 %.2f  p50 %.2f"
-                            + "  p75 %.2f%n", g, xs.size(), xs.get(xs.size() / 10), xs.get(xs.size() / 4),
-                            xs.get(xs.size() / 2), xs.get(3 * xs.size() / 4));
-                });
             }
             System.out.printf(Locale.ROOT, "  FAA sample labelled by the team: of %d naming a failure mode, %d answered, %d"
                     + " right; of %d naming none, %d answered (should be Unknown)%n", withMode, modeAnswered, modeRight,
                     without, withoutAnswered);
+        }
+    }
+
+    static List<Prediction> predictAll(FaultModel model, List<LabelledText> texts) {
+        return texts.stream().map(t -> model.predict(t.text(), t.vector())).toList();
+    }
+
+    /**
+     * How close the nearest labelled example is, per set (the FAA sample, the FMC test split, the held-out Open
+     * Repair records; "-" labels apart): does it tell texts like the training data from the rest? And what a floor on
+     * it (below: Unknown, as below the confidence floor) would do to each set's answers.
+     */
+    static void nearest(List<Map.Entry<List<LabelledText>, List<Prediction>>> sets) {
+        String[] names = {"FAA sample", "FMC test", "OR held out"};
+        for (int s = 0; s < sets.size(); s++) {
+            List<LabelledText> texts = sets.get(s).getKey();
+            List<Prediction> predictions = sets.get(s).getValue();
+            Map<String, List<Double>> similarity = new LinkedHashMap<>();
+            for (int i = 0; i < texts.size(); i++) {
+                Prediction p = predictions.get(i);
+                String group = names[s] + (texts.get(i).label().equals("-") ? ", no mode"
+                        : p.top().equals(texts.get(i).label()) ? ", right" : ", wrong");
+                similarity.computeIfAbsent(group, k -> new ArrayList<>()).add(p.evidence().get(0).similarity());
+            }
+            similarity.forEach((g, xs) -> {
+                Collections.sort(xs);
+                System.out.printf(Locale.ROOT, "  nearest example similarity, %-22s n %4d  p10 %.2f  p25 %.2f  p50 %.2f"
+                        + "  p75 %.2f%n", g, xs.size(), xs.get(xs.size() / 10), xs.get(xs.size() / 4),
+                        xs.get(xs.size() / 2), xs.get(3 * xs.size() / 4));
+            });
+            for (double floor : new double[] {0.0, 0.30, 0.35, 0.40}) {
+                int modeAnswered = 0, modeRight = 0, noneAnswered = 0;
+                for (int i = 0; i < texts.size(); i++) {
+                    Prediction p = predictions.get(i);
+                    if (!answers(p, floor)) continue;
+                    if (texts.get(i).label().equals("-")) noneAnswered++;
+                    else { modeAnswered++; modeRight += p.label().equals(texts.get(i).label()) ? 1 : 0; }
+                }
+                System.out.printf(Locale.ROOT, "  %s, similarity floor %.2f: with a label answered %d, %d right;"
+                        + " with none (\"-\") answered %d%n", names[s], floor, modeAnswered, modeRight, noneAnswered);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ class ShippedTrainingDataTest {
     @Test
     void theOpenRepairHalfHoldsOnlyMappedRecordsOfTheOddHalf() {
         List<String[]> rows = ClassifierTraining.read("classpath:classify/openrepair/train-modes.txt");
-        // data/ords-fault-quests/training.mjs: 1,361 of the 2,288 odd-half records have a mapped fault type, at most
+        // data/ords-fault-quests/training.py: 1,361 of the 2,288 odd-half records have a mapped fault type, at most
         // 120 of them per failure mode
         assertEquals(573, rows.size());
         java.util.Map<String, Long> perMode = rows.stream()
