@@ -221,10 +221,21 @@ class DigestTest {
         } finally {
             instances.shutdown();
         }
+        String firstTry = deliveries();
+        // once on CI (cause not found: the full suite's background work on 2 cores) the first send failed and the
+        // delivery waited for its retry, as in production; exactly one mail per period must hold across that retry
+        if (SMTP.getReceivedMessages().length == 0) {
+            Thread.sleep(1_100);
+        }
         job.tick(now, "instance-a");
         job.tick(now.plusSeconds(60), "instance-b");
-        assertEquals(1, SMTP.getReceivedMessages().length);
-        assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sent'"));
+        assertEquals(1, SMTP.getReceivedMessages().length, () -> "after the race: " + firstTry + "; now: " + deliveries());
+        assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sent'"), this::deliveries);
+    }
+
+    private String deliveries() {
+        return db.string("SELECT string_agg(status || ', attempt ' || attempts || ', ' || coalesce(last_error, 'no error'),"
+                + " '; ') FROM digest_deliveries");
     }
 
     private int race(CyclicBarrier start, String instance) {
