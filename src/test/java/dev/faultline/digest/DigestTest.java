@@ -225,6 +225,7 @@ class DigestTest {
         // once on CI (cause not found: the full suite's background work on 2 cores) the first send failed and the
         // delivery waited for its retry, as in production; exactly one mail per period must hold across that retry
         if (SMTP.getReceivedMessages().length == 0) {
+            System.err.println("DigestTest race: no mail after the first attempt: " + firstTry);
             Thread.sleep(1_100);
         }
         job.tick(now, "instance-a");
