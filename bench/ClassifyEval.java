@@ -38,18 +38,8 @@ public class ClassifyEval {
         List<String> sets = List.of(args.length > 0 ? args[0].split(",") : new String[] {"fmc", "faa", "ords", "quality"});
         verbose = args.length > 1 && args[1].equals("-v");
 
-        embedder = OnnxEmbedder.load(new ModelConfig() {
-            public String embeddingManifest() {
-                String m = System.getenv("FAULTLINE_MODEL_EMBEDDING_MANIFEST");
-                return m == null || m.isBlank() ? "classpath:models/all-minilm-l6-v2.properties" : m;
-            }
-            public String cjkEmbeddingManifest() { return "none"; }
-            public String provider() { return "cpu"; }
-            public int intraOpThreads() { return 0; }
-            public int batchSize() { return 32; }
-            // as the app's faultline.model.query-threads (default 1); QUERY_THREADS=2 for the trade-off's other side
-            public int queryThreads() { return Integer.parseInt(System.getenv().getOrDefault("QUERY_THREADS", "1")); }
-        });
+        String m = System.getenv("FAULTLINE_MODEL_EMBEDDING_MANIFEST");
+        embedder = OnnxEmbedder.load(config(m == null || m.isBlank() ? "classpath:models/all-minilm-l6-v2.properties" : m));
         System.out.printf("model %s; options %s%n", embedder.modelId(), OURS);
         if (sets.contains("fmc")) fmc();
         if (sets.contains("faa")) faa();
@@ -170,6 +160,28 @@ public class ClassifyEval {
                 quality.labels(), defectsTrain, defectsHeldOut, false);
         crossValidate("zh failure modes (5-fold CV within the Chinese records)", modes);
         crossValidate("zh quality reports (5-fold CV within the Chinese records)", defects);
+        // as shipped since stop 36: Chinese text goes to a second head over the CJK model's vectors (bge-small-zh),
+        // trained on the same examples embedded with that model
+        Embedder cjk = OnnxEmbedder.load(config("classpath:models/bge-small-zh-v15-q.properties"));
+        System.out.printf("%n-- the same with the CJK model's head (%s), as the app classifies Chinese text --%n",
+                cjk.modelId());
+        compare("zh failure modes, CJK head: FMC + odd half of the Chinese records, on the even half", fmc.labels(),
+                reembed(modesTrain, cjk), reembed(modesHeldOut, cjk), false);
+        compare("zh quality reports, CJK head: seed + odd half of the Chinese reports, on the even half",
+                quality.labels(), reembed(defectsTrain, cjk), reembed(defectsHeldOut, cjk), false);
+        crossValidate("zh failure modes, CJK head (5-fold CV within the Chinese records)", reembed(modes, cjk));
+        crossValidate("zh quality reports, CJK head (5-fold CV within the Chinese records)", reembed(defects, cjk));
+    }
+
+    /** The same texts and labels with another model's vectors. */
+    static List<LabelledText> reembed(List<LabelledText> examples, Embedder model) {
+        List<float[]> vectors = model.embed(examples.stream().map(LabelledText::text).toList(), Embedder.Role.PASSAGE);
+        List<LabelledText> out = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            LabelledText e = examples.get(i);
+            out.add(new LabelledText(e.text(), e.label(), vectors.get(i), e.recordId(), e.origin()));
+        }
+        return out;
     }
 
     // The demo's Open Repair records (#23 point 4): their quest fault types mapped to failure modes by the team
@@ -547,6 +559,18 @@ public class ClassifyEval {
             System.out.println("ours, per class:");
             System.out.print(ours.report());
         }
+    }
+
+    static ModelConfig config(String manifest) {
+        return new ModelConfig() {
+            public String embeddingManifest() { return manifest; }
+            public String cjkEmbeddingManifest() { return "none"; }
+            public String provider() { return "cpu"; }
+            public int intraOpThreads() { return 0; }
+            public int batchSize() { return 32; }
+            // as the app's faultline.model.query-threads (default 1); QUERY_THREADS=2 for the trade-off's other side
+            public int queryThreads() { return Integer.parseInt(System.getenv().getOrDefault("QUERY_THREADS", "1")); }
+        };
     }
 
     static List<LabelledText> embed(List<String> texts, List<String> labels, String origin) {

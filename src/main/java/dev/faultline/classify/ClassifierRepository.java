@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 public class ClassifierRepository {
 
     /** A record waiting for classification, with its text and the mean of its chunk vectors. */
-    record Queued(long recordId, String text, float[] vector, String site, String kind) {}
+    /** A record to classify, with its main and (for CJK text; else null) its CJK model's vector. */
+    record Queued(long recordId, String text, float[] vector, String site, String kind, float[] cjkVector) {}
 
     record StoredModel(int version, OffsetDateTime createdAt, String embeddingModel, String taxonomy, int examples,
             int corrections, byte[] payload) {}
@@ -28,7 +29,7 @@ public class ClassifierRepository {
             """
             SELECT q.record_id, concat_ws('. ', r.title, r.text),
                    (SELECT avg(e.embedding)::text FROM record_embeddings e WHERE e.record_id = q.record_id), r.site,
-                   r.kind
+                   r.kind, (SELECT avg(c.embedding)::text FROM record_embeddings_cjk c WHERE c.record_id = q.record_id)
               FROM classify_queue q JOIN records r ON r.id = q.record_id
              ORDER BY q.enqueued_at
              LIMIT ? FOR UPDATE OF q SKIP LOCKED
@@ -63,7 +64,7 @@ public class ClassifierRepository {
     List<Queued> claim(int limit) {
         return Jdbc.list(dataSource, "claiming records to classify",
                 rs -> new Queued(rs.getLong(1), rs.getString(2), Vectors.read(rs.getString(3)), rs.getString(4),
-                        rs.getString(5)), CLAIM,
+                        rs.getString(5), Vectors.read(rs.getString(6))), CLAIM,
                 limit);
     }
 

@@ -6,6 +6,8 @@ import dev.faultline.audit.AuditService;
 import dev.faultline.classify.head.Prediction;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
+import dev.faultline.ingest.ScriptLanguage;
+import dev.faultline.model.CjkEmbedder;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,14 +25,16 @@ public class ClassifierService {
     private final dev.faultline.webhook.WebhookEvents webhooks;
     private final ClassifierModels models;
     private final Embedder embedder;
+    private final CjkEmbedder cjk;
     private final ClassifyConfig config;
     private final AuditService audit;
     private final ObjectMapper json;
     private final DefectClassifier defects;
 
-    ClassifierService(ClassifierRepository repository, ClassifierModels models, Embedder embedder,
+    ClassifierService(ClassifierRepository repository, ClassifierModels models, Embedder embedder, CjkEmbedder cjk,
             ClassifyConfig config, AuditService audit, ObjectMapper json,
             dev.faultline.webhook.WebhookEvents webhooks, DefectClassifier defects) {
+        this.cjk = cjk;
         this.defects = defects;
         this.webhooks = webhooks;
         this.repository = repository;
@@ -41,12 +45,27 @@ public class ClassifierService {
         this.json = json;
     }
 
-    /** Classifies a text; with a site, only among that site's own labels. */
+    /**
+     * Classifies a text; with a site, only among that site's own labels. Text written in a CJK script goes to the CJK
+     * model's head when there is one.
+     */
     public ClassificationView classify(String text, String site) {
         ClassifierModels.Loaded loaded = models.current().orElseThrow(ClassifierService::notReady);
-        float[] vector = embedder.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
+        Embedder model = embedder;
+        var head = written(text) ? models.cjk() : java.util.Optional.<ClassifierModels.Loaded>empty();
+        var second = head.isPresent() ? cjk.get() : java.util.Optional.<Embedder>empty();
+        if (second.isPresent()) {
+            loaded = head.get();
+            model = second.get();
+        }
+        float[] vector = model.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
         Prediction p = loaded.model().predict(text, vector, site == null ? null : repository.siteLabels(site));
         return new ClassificationView(label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
+    }
+
+    /** Whether a text is written in a CJK script (a fifth of its letters, as records are given a language). */
+    static boolean written(String text) {
+        return ScriptLanguage.of(null, text) != null;
     }
 
     /**
@@ -63,22 +82,23 @@ public class ClassifierService {
         Map<String, java.util.Set<String>> sites = batch.isEmpty() ? Map.of() : repository.siteLabels();
         try {
             List<ClassifierRepository.Label> labels = new java.util.ArrayList<>();
-            DefectClassifier.Trained defectModel = null;
             for (ClassifierRepository.Queued q : batch) {
                 if (q.vector() == null) {
                     continue; // dequeued below; re-embedding will queue it again
                 }
+                // CJK text with its CJK vector goes to the CJK model's head when there is one
+                boolean second = q.cjkVector() != null && written(q.text());
                 boolean quality = RecordKind.QUALITY_REPORT.code().equals(q.kind());
-                if (quality && defectModel == null) {
-                    defectModel = defects.model();
-                }
-                Prediction p = quality ? defectModel.model().predict(q.text(), q.vector())
-                        : loaded.get().model().predict(q.text(), q.vector(), q.site() == null ? null : sites.get(q.site()));
+                var defectModel = quality ? defects.model(second) : null;
+                var faultModel = second ? models.cjk().orElse(loaded.get()) : loaded.get();
+                float[] vector = (quality ? defectModel.cjk() : faultModel != loaded.get()) ? q.cjkVector() : q.vector();
+                Prediction p = quality ? defectModel.model().predict(q.text(), vector)
+                        : faultModel.model().predict(q.text(), vector, q.site() == null ? null : sites.get(q.site()));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("alternatives", p.alternatives());
                 detail.put("evidence", p.evidence());
                 labels.add(new ClassifierRepository.Label(q.recordId(), label(p), p.confidence(),
-                        json.writeValueAsString(detail), quality ? defectModel.name() : loaded.get().name()));
+                        json.writeValueAsString(detail), quality ? defectModel.name() : faultModel.name()));
             }
             if (!batch.isEmpty()) {
                 repository.label(labels, batch.stream().map(ClassifierRepository.Queued::recordId).toList());
@@ -162,13 +182,16 @@ public class ClassifierService {
 
     public ClassifierView classifier() {
         var loaded = models.current();
+        var second = models.cjk();
         var stored = loaded.map(ClassifierModels.Loaded::stored);
         return new ClassifierView(loaded.map(ClassifierModels.Loaded::name).orElse(null),
                 stored.map(ClassifierRepository.StoredModel::version).orElse(null),
                 stored.map(ClassifierRepository.StoredModel::createdAt).orElse(null),
                 stored.map(ClassifierRepository.StoredModel::examples).orElse(0),
                 stored.map(ClassifierRepository.StoredModel::corrections).orElse(0), embedder.modelId(),
-                config.taxonomy(), repository.queued(), repository.latestRun().orElse(null));
+                config.taxonomy(), second.map(ClassifierModels.Loaded::name).orElse(null),
+                second.map(l -> l.stored().embeddingModel()).orElse(null), repository.queued(),
+                repository.latestRun().orElse(null));
     }
 
     public Taxonomy taxonomy() {

@@ -5,6 +5,7 @@ import dev.faultline.classify.head.FaultModelCodec;
 import dev.faultline.classify.head.LabelledText;
 import dev.faultline.classify.head.TrainOptions;
 import dev.faultline.classify.head.Trainer;
+import dev.faultline.model.CjkEmbedder;
 import dev.faultline.model.Embedder;
 import dev.faultline.model.ModelManifest;
 import io.quarkus.runtime.StartupEvent;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Trains fault models as jobs: the configured labelled files, each class's description, and every engineer's
- * correction, embedded with the app's model; the result is stored as a new version and every model-labelled
- * record is queued for reclassification. The first start trains one when none fits the embedding model, the
+ * correction, embedded with the app's model and, when one is configured, again with the CJK model for a second head
+ * (Chinese, Japanese and Korean text is classified with that model's vectors); each result is stored as a new version
+ * and every model-labelled record is queued for reclassification. The first start trains one when none fits the embedding model, the
  * taxonomy and the labelled files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero,
  * its random generator reset, examples in a fixed order).
  */
@@ -33,13 +35,15 @@ public class ClassifierTraining {
     private final ClassifierRepository repository;
     private final ClassifierModels models;
     private final Embedder embedder;
+    private final CjkEmbedder cjk;
     private final ClassifyConfig config;
 
-    ClassifierTraining(ClassifierRepository repository, ClassifierModels models, Embedder embedder,
+    ClassifierTraining(ClassifierRepository repository, ClassifierModels models, Embedder embedder, CjkEmbedder cjk,
             ClassifyConfig config) {
         this.repository = repository;
         this.models = models;
         this.embedder = embedder;
+        this.cjk = cjk;
         this.config = config;
     }
 
@@ -48,8 +52,9 @@ public class ClassifierTraining {
         if (interrupted > 0) {
             LOG.infof("%d interrupted classifier training run(s) queued again", interrupted);
         }
-        if (models.current().isEmpty() && repository.openRuns() == 0) {
-            LOG.infof("no fault classifier for %s and this taxonomy yet: training one", embedder.modelId());
+        if (models.missing() && repository.openRuns() == 0) {
+            LOG.infof("no fault classifier for %s%s and this taxonomy yet: training one", embedder.modelId(),
+                    cjk.modelId().map(id -> " (and " + id + ")").orElse(""));
             repository.createRun("system");
         }
     }
@@ -76,21 +81,34 @@ public class ClassifierTraining {
         taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, "taxonomy description"));
         List<ClassifierRepository.Correction> corrections = repository.engineerLabels();
         corrections.forEach(c -> gathered.add(c.text(), c.label(), c.recordId(), "engineer's correction"));
-        List<LabelledText> examples = gathered.embed(embedder, share -> repository.progress(runId, 0.5 * share));
-        double[] reported = {0};
-        FaultModel model = Trainer.train(taxonomy.labels(), examples, embedder.dimensions(), TrainOptions.defaults(),
-                p -> {
-                    if (p - reported[0] >= 0.05) {
-                        reported[0] = p;
-                        repository.progress(runId, 0.5 + 0.45 * p);
-                    }
-                });
+        var second = cjk.get();
+        double share = second.isPresent() ? 0.5 : 1;
+        FaultModel model = fit(runId, taxonomy, gathered, embedder, 0, share);
         int version = repository.saveModel(embedder.modelId(), models.key(), model.examples().size(),
                 corrections.size(), FaultModelCodec.write(model));
+        if (second.isPresent()) {
+            FaultModel cjkModel = fit(runId, taxonomy, gathered, second.get(), share, share);
+            int cjkVersion = repository.saveModel(second.get().modelId(), models.key(), cjkModel.examples().size(),
+                    corrections.size(), FaultModelCodec.write(cjkModel));
+            LOG.infof("fault classifier v%d for CJK text (%s)", cjkVersion, second.get().modelId());
+        }
         int queued = repository.enqueueModelLabelled(null);
         LOG.infof("fault classifier v%d: %d examples (%d corrections); %d records queued for reclassification",
                 version, model.examples().size(), corrections.size(), queued);
         return version;
+    }
+
+    /** Embeds the examples with {@code model} and trains a head on them: progress from {@code from}, over {@code span}. */
+    private FaultModel fit(long runId, Taxonomy taxonomy, TrainingExamples gathered, Embedder model, double from,
+            double span) {
+        List<LabelledText> examples = gathered.embed(model, s -> repository.progress(runId, from + 0.5 * span * s));
+        double[] reported = {0};
+        return Trainer.train(taxonomy.labels(), examples, model.dimensions(), TrainOptions.defaults(), p -> {
+            if (p - reported[0] >= 0.05) {
+                reported[0] = p;
+                repository.progress(runId, from + span * (0.5 + 0.45 * p));
+            }
+        });
     }
 
     /** The first 16 hex digits of the SHA-256 of these files' bytes, in order. */

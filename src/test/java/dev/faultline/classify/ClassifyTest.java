@@ -243,7 +243,7 @@ class ClassifyTest {
                 .then().statusCode(200).body("label", hasItem("Electrical"));
     }
 
-    private static JsonPath classify(String text) {
+    static JsonPath classify(String text) {
         return given().contentType(ContentType.JSON).body(Map.of("text", text)).post("/api/v1/classify").then()
                 .statusCode(200).extract().jsonPath();
     }
