@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 /**
  * The second embedding model, for text in Chinese, Japanese or Korean script ({@code faultline.model.cjk-embedding-
  * manifest}): the default model reads such text poorly (Chinese search evaluation, BENCHMARKS.md). Loaded on first
- * use, so a plant without CJK records never pays for it; absent when the setting is {@code none}.
+ * use (a CJK record, question, or the training of a classifier, which trains a head over its vectors); absent when
+ * the setting is {@code none}.
  */
 @ApplicationScoped
 public class CjkEmbedder {

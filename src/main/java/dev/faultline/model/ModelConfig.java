@@ -16,8 +16,9 @@ public interface ModelConfig {
 
     /**
      * The manifest of the second embedding model, for records and questions written in Chinese, Japanese or Korean
-     * script: such records are embedded by both models, and such questions are searched with this one. Loaded when
-     * the first such text arrives. {@code none} turns it off (CJK text then has only the main model).
+     * script: such records are embedded by both models, such questions are searched with this one, and such text is
+     * classified by a head over its vectors. Loaded when the first such text arrives or a classifier is trained.
+     * {@code none} turns it off (CJK text then has only the main model).
      */
     @WithDefault("classpath:models/bge-small-zh-v15-q.properties")
     String cjkEmbeddingManifest();
