@@ -52,7 +52,16 @@ public interface AskMessages {
     @Message(", none of them on an asset.")
     String noneOnAsset();
 
-    /** {@code query}: the full-text query counted, readable ("(left or l/h) and magneto"). */
-    @Message("Counted: records containing {query}{#if filtered}, in the filters set{/if}.")
-    String counted(String query, boolean filtered);
+    /**
+     * {@code query}: the full-text query counted, readable ("(left or l/h) and magneto"); {@code kind}: the records'
+     * kind the question named ({@link #kinds}), or empty.
+     */
+    @Message("Counted: {#if kind}{kind}{#else}records{/if} containing {query}{#if filtered}, in the filters set{/if}.")
+    String counted(String query, String kind, boolean filtered);
+
+    /** A kind of record, as a question names it ("how many work orders …"). */
+    @Message("{#when code}{#is 'maintenance_log'}maintenance logs{#is 'work_order'}work orders{#is 'inspection_note'}"
+            + "inspection notes{#is 'quality_report'}quality reports{#is 'incident_report'}incident reports"
+            + "{#else}{code}{/when}")
+    String kinds(String code);
 }

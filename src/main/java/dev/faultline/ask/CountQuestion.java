@@ -3,6 +3,7 @@ package dev.faultline.ask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,9 +16,26 @@ import java.util.regex.Pattern;
  * shares by being a record of a problem ("fail", "problem") are taken out; what was done ("replaced") stays:
  * "how often did the left magneto fail?" counts the records about the left magneto.
  */
-record CountQuestion(Kind kind, String subject) {
+record CountQuestion(Kind kind, String subject, String recordKind) {
 
     enum Kind { COUNT, FIRST, MOST }
+
+    /** A question that names no kind of record. */
+    CountQuestion(Kind kind, String subject) {
+        this(kind, subject, null);
+    }
+
+    /**
+     * Kinds of record a question names ("how many work orders …", "quality reports", "log entries"): counted as a
+     * filter on the records' kind, not as words their text must hold (a work order rarely says "work order").
+     */
+    private static final List<Map.Entry<Pattern, String>> RECORD_KINDS = List.of(
+            Map.entry(Pattern.compile("\\bwork\\s*orders?\\b"), "work_order"),
+            Map.entry(Pattern.compile("\\b(?:quality|non-?conformance)\\s+reports?\\b"), "quality_report"),
+            Map.entry(Pattern.compile("\\binspection\\s+(?:notes?|reports?|findings?)\\b"), "inspection_note"),
+            Map.entry(Pattern.compile("\\bincident\\s+reports?\\b"), "incident_report"),
+            Map.entry(Pattern.compile("\\b(?:maintenance\\s+logs?|(?:maintenance\\s+)?log\\s*(?:book\\s+)?entries)\\b"),
+                    "maintenance_log"));
 
     private static final Pattern COUNT = Pattern.compile(
             "^(?:how\\s+many(?:\\s+times)?|how\\s+often|how\\s+frequently|number\\s+of|count(?:\\s+of)?)\\b(.*)$");
@@ -48,7 +66,8 @@ record CountQuestion(Kind kind, String subject) {
             "that", "it", "its", "they", "their", "go", "went", "gone", "bad", "like", "such", "this",
             "these", "those", "entries", "entry", "say", "says", "said", "describe", "describes", "described",
             "involve", "involves", "involved", "involving", "relate", "relates", "related", "mention", "mentions",
-            "mentioned", "came", "come", "comes", "faa", "asset", "assets", "aircraft", "machine", "machines", "unit", "units");
+            "mentioned", "mentioning", "about", "regarding", "concerning", "came", "come", "comes", "faa", "asset",
+            "assets", "aircraft", "machine", "machines", "unit", "units");
 
     /**
      * A Chinese counting question: the subject, then how many ("…多少次", "…的记录一共有几条", "…发生过几次吗"), the
@@ -74,23 +93,39 @@ record CountQuestion(Kind kind, String subject) {
     private static final Pattern ZH_SINCE_BEFORE = Pattern.compile("^(?:请问)?(?:从)?什么时候开始(?:出现|有|发生)?(.+?)(?:的)?"
             + "(?:呢|吗)?[？?。！!\\s]*$");
 
+    /** Kinds of record a Chinese question names ("工单", "质量报告", "点检记录", "维修日志"), as {@link #RECORD_KINDS}. */
+    private static final List<Map.Entry<Pattern, String>> ZH_RECORD_KINDS = List.of(
+            Map.entry(Pattern.compile("(?:维修)?工单"), "work_order"),
+            Map.entry(Pattern.compile("质量(?:异常)?报告"), "quality_report"),
+            Map.entry(Pattern.compile("(?:点检|巡检)记录"), "inspection_note"),
+            Map.entry(Pattern.compile("维修日志"), "maintenance_log"));
+
     /** The counting question in {@code question}, if it is one with a subject left to count. */
     static Optional<CountQuestion> parse(String question) {
         if (dev.faultline.search.Cjk.written(question)) {
             return parseChinese(question);
         }
         String q = question.toLowerCase(Locale.ROOT).strip().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ");
+        String recordKind = null;
+        for (Map.Entry<Pattern, String> k : RECORD_KINDS) {
+            Matcher m = k.getKey().matcher(q);
+            if (recordKind == null && m.find()) {
+                recordKind = k.getValue();
+                q = (q.substring(0, m.start()) + "records" + q.substring(m.end())).strip();
+            }
+        }
         for (Kind kind : Kind.values()) {
             Matcher m = (kind == Kind.COUNT ? COUNT : kind == Kind.FIRST ? FIRST : MOST).matcher(q);
             if (m.matches()) {
                 String subject = subject(m.group(1));
-                return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(kind, subject));
+                return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(kind, subject, recordKind));
             }
         }
         Matcher named = MOST_NAMED.matcher(q);
         if (named.matches()) {
             String subject = subject((GENERAL.contains(named.group(1)) ? "" : named.group(1)) + " " + named.group(2));
-            return subject.isEmpty() ? Optional.empty() : Optional.of(new CountQuestion(Kind.MOST, subject));
+            return subject.isEmpty() ? Optional.empty()
+                    : Optional.of(new CountQuestion(Kind.MOST, subject, recordKind));
         }
         return Optional.empty();
     }
@@ -101,13 +136,22 @@ record CountQuestion(Kind kind, String subject) {
      */
     private static Optional<CountQuestion> parseChinese(String question) {
         String q = question.strip();
+        String recordKind = null;
+        for (Map.Entry<Pattern, String> k : ZH_RECORD_KINDS) {
+            Matcher m = k.getKey().matcher(q);
+            if (recordKind == null && m.find()) {
+                recordKind = k.getValue();
+                q = q.substring(0, m.start()) + "记录" + q.substring(m.end());
+            }
+        }
         for (Object[] form : new Object[][] {{ZH_COUNT, Kind.COUNT}, {ZH_MOST, Kind.MOST}, {ZH_MOST_AFTER, Kind.MOST},
                 {ZH_FIRST, Kind.FIRST}, {ZH_SINCE, Kind.FIRST}, {ZH_SINCE_BEFORE, Kind.FIRST}}) {
             Matcher m = ((Pattern) form[0]).matcher(q);
             if (m.matches()) {
                 String subject = m.group(1).replaceAll("[，,、：:\\s]+", " ").strip();
-                return subject.matches("|有|是|发生|出现|一共|总共|共|故障|问题")
-                        ? Optional.empty() : Optional.of(new CountQuestion((Kind) form[1], subject));
+                subject = subject.replaceAll("(?:的)?记录$", "").strip();
+                return subject.matches("|有|是|发生|出现|一共|总共|共|故障|问题|的")
+                        ? Optional.empty() : Optional.of(new CountQuestion((Kind) form[1], subject, recordKind));
             }
         }
         return Optional.empty();
@@ -115,9 +159,20 @@ record CountQuestion(Kind kind, String subject) {
 
     /**
      * The subject's words; two words joined by "or" ("collapsing or breaking") are kept as one alternative,
-     * written {@code collapsing|breaking}, which the counter matches as either.
+     * written {@code collapsing|breaking}, which the counter matches as either. Phrases of two words or more
+     * either side of a spaced slash ("prop strike / sudden stoppage") are alternatives as wholes, their words
+     * joined by {@code +} ({@code prop+strike|sudden+stoppage}); a single word beside the slash is an "or".
      */
     private static String subject(String rest) {
+        String[] sides = rest.split(" / ");
+        List<String> phrases = java.util.Arrays.stream(sides).map(CountQuestion::words).toList();
+        if (sides.length > 1 && phrases.stream().allMatch(p -> p.split(" ").length > 1 && !p.contains("|"))) {
+            return String.join("|", phrases.stream().map(p -> p.replace(' ', '+')).toList());
+        }
+        return words(rest.replace(" / ", " or "));
+    }
+
+    private static String words(String rest) {
         List<String> kept = new ArrayList<>();
         boolean or = false;
         for (String w : rest.strip().split(" ")) {

@@ -38,8 +38,11 @@ class CountingAnswerer {
             return Optional.empty();
         }
         CountQuestion q = parsed.get();
-        String subject = q.subject().replace("|", " or ");
-        CountView c = counts.count(q.subject(), filter(f, f.asset(), zone), EXAMPLES);
+        String subject = q.subject().replace("|", " or ").replace('+', ' ');
+        // a kind of record the question names counts as a kind filter, unless one is set already
+        AskRequest.Filters scope = f.kind() != null || q.recordKind() == null ? f : new AskRequest.Filters(f.asset(),
+                f.site(), q.recordKind(), f.source(), f.from(), f.to(), f.faultClass());
+        CountView c = counts.count(q.subject(), filter(scope, scope.asset(), zone), EXAMPLES);
         if (c == null) {
             return Optional.empty();
         }
@@ -47,7 +50,7 @@ class CountingAnswerer {
         AskMessages say = ExtractiveAnswerer.messages(question);
         String counted = "\n" + say.counted(dev.faultline.search.Cjk.written(question)
                 ? c.counted().replace("'", "").replace(" | ", " 或 ").replace(" & ", " ") : readable(c.counted()),
-                filtered(f));
+                scope == f ? "" : say.kinds(q.recordKind()), filtered(f));
         if (c.count() == 0) {
             return Optional.of(view(say.notAbout(subject) + counted, List.of()));
         }
@@ -61,7 +64,7 @@ class CountingAnswerer {
                 yield view(say.firstRecorded(date(c.first())) + about + span(say, c.first(), c.last()) + ":"
                         + bullets(cited) + counted, cited);
             }
-            case MOST -> most(say, q, subject, c, f, zone, about, counted);
+            case MOST -> most(say, q, subject, c, scope, zone, about, counted);
         });
     }
 

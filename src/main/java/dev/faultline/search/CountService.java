@@ -27,7 +27,7 @@ public class CountService {
 
     /**
      * The subject's groups of alternatives, as {@link Shorthand#groups}; a word written {@code a|b} is one group
-     * matching either ("collapsing or breaking").
+     * matching either ("collapsing or breaking"), and {@code a+b|c+d} one matching either phrase's words.
      */
     List<String> groups(String subject) {
         List<String> groups = new ArrayList<>();
@@ -41,7 +41,7 @@ public class CountService {
             plain.setLength(0);
             List<String> either = new ArrayList<>();
             for (String part : token.split("\\|")) {
-                List<String> g = shorthand.groups(part);
+                List<String> g = shorthand.groups(part.replace('+', ' '));
                 if (!g.isEmpty()) {
                     either.add(g.size() == 1 ? g.getFirst() : "(" + String.join(" & ", g) + ")");
                 }

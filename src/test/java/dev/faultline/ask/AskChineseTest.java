@@ -66,6 +66,13 @@ class AskChineseTest {
         assertEquals(2, a.getList("citations").size(), answer);
         assertTrue(answer.contains("2#皮带机皮带跑偏，更换托辊。 [") && answer.contains("\n• "), answer);
         assertTrue(ask("冷却塔风机故障有几次？").getString("answer").startsWith("记录中未找到：没有关于“冷却塔风机故障”的记录。"));
+        // a kind of record named in the question ("工单") is a kind filter, said so in Chinese
+        Map<String, Object> order = Json.record("ZA-6", "3#皮带机皮带跑偏，调整张紧。");
+        order.put("kind", "work_order");
+        given().contentType(ContentType.JSON).body(Json.batch(order)).post("/api/v1/records").then().statusCode(200);
+        String orders = ask("皮带跑偏的工单有几条？").getString("answer");
+        assertTrue(orders.startsWith("1 条记录与“皮带跑偏”有关"), orders);
+        assertTrue(orders.contains("统计：包含 皮带 带跑 跑偏 的工单。"), orders);
     }
 
     @Test

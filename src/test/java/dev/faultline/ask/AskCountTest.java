@@ -76,6 +76,11 @@ class AskCountTest {
         assertTrue(either.getString("answer").startsWith("2 records are about “left magneto drop or replaced”"),
                 either.getString("answer"));
         assertEquals(Set.of("M1", "M2"), cited(either));
+        // phrases either side of a slash are alternatives as wholes
+        JsonPath slash = ask("How many entries mention a mag drop / rocker cover leak?", Map.of());
+        assertTrue(slash.getString("answer").startsWith("3 records are about “mag drop or rocker cover leak”"),
+                slash.getString("answer"));
+        assertEquals(Set.of("M1", "M4", "M6"), cited(slash));
         // the filters count too
         JsonPath one = ask("how many times was the left magneto replaced", Map.of("asset", "N101"));
         assertTrue(one.getString("answer").startsWith("1 record is about “left magneto replaced”"),
@@ -93,6 +98,25 @@ class AskCountTest {
         assertTrue(first.getString("answer").startsWith("First recorded 2024-04-20; 2 records are about"),
                 first.getString("answer"));
         assertEquals(Set.of("M4", "M5"), cited(first));
+    }
+
+    @Test
+    void aKindOfRecordNamedInTheQuestionIsCountedAsAKindFilter() {
+        Map<String, Object> order = Json.record("W1", "Left magneto replaced, ops check good");
+        order.put("kind", "work_order");
+        order.put("asset", Map.of("id", "N104", "type", "aircraft"));
+        given().contentType(ContentType.JSON).body(Json.batch(order)).post("/api/v1/records").then().statusCode(200);
+        JsonPath a = ask("How many work orders mention the left magneto?", Map.of());
+        String answer = a.getString("answer");
+        assertTrue(answer.startsWith("1 record is about “left magneto”"), answer);
+        assertTrue(answer.contains("Counted: work orders containing (left or l/h"), answer);
+        assertEquals(Set.of("W1"), cited(a));
+        assertTrue(ask("How often did the left magneto fail?", Map.of()).getString("answer")
+                .startsWith("4 records are about “left magneto”"), "no kind named: every kind");
+        // a kind filter the user set wins over the question's words
+        JsonPath logs = ask("How many work orders mention the left magneto?", Map.of("kind", "maintenance_log"));
+        assertTrue(logs.getString("answer").startsWith("3 records are about “left magneto”"), logs.getString("answer"));
+        assertTrue(logs.getString("answer").contains("Counted: records containing"), logs.getString("answer"));
     }
 
     @Test

@@ -51,9 +51,37 @@ class CountQuestionTest {
     }
 
     @Test
+    void aKindOfRecordTheQuestionNamesIsAFilterNotWordsOfTheSubject() {
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "conveyor belt", "work_order")),
+                CountQuestion.parse("How many work orders mention the conveyor belt?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "scratches", "quality_report")),
+                CountQuestion.parse("how many quality reports about scratches"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "seal leaks", "inspection_note")),
+                CountQuestion.parse("Which pump had the most inspection findings of seal leaks?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "right engine running rough",
+                "maintenance_log")),
+                CountQuestion.parse("How many log entries say the right engine was running rough?"));
+        assertEquals(Optional.empty(), CountQuestion.parse("How many work orders?"), "nothing left to count");
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "P-101 机械密封泄漏", "work_order")),
+                CountQuestion.parse("P-101 机械密封泄漏的工单有几条？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "外壳划伤", "quality_report")),
+                CountQuestion.parse("外壳划伤的质量报告一共有多少条？"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.MOST, "皮带跑偏", "inspection_note")),
+                CountQuestion.parse("哪台设备的皮带跑偏点检记录最多？"));
+        assertEquals(Optional.empty(), CountQuestion.parse("工单有几条？"), "nothing left to count");
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "orders stuck queue")),
+                CountQuestion.parse("How many orders stuck in the queue?"), "'orders' alone is a word of the subject");
+    }
+
+    @Test
     void wordsAboutTheRecordsThemselvesAreNotTheSubjectAndOrJoinsAlternatives() {
         assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "right engine running rough")),
-                CountQuestion.parse("How many log entries say the right engine was running rough?"));
+                CountQuestion.parse("How many entries say the right engine was running rough?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "prop+strike|sudden+stoppage",
+                "maintenance_log")),
+                CountQuestion.parse("How many log entries relate to a prop strike / sudden stoppage?"));
+        assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "left|right magneto drop")),
+                CountQuestion.parse("how many times was there a left / right magneto drop"), "one word: an or");
         assertEquals(Optional.of(new CountQuestion(CountQuestion.Kind.COUNT, "left main gear collapsing|breaking")),
                 CountQuestion.parse("How many FAA reports describe the left main gear collapsing or breaking?"));
     }

@@ -70,7 +70,8 @@ class CjkClassifyTest {
                 .statusCode(200);
         ClassifyTest.awaitClassified(db, index, 3);
         given().get("/api/v1/records/" + id("ZH-C1")).then().statusCode(200)
-                .body("classification.model", startsWith("fault-classifier-cjk@v")).body("faultClass", equalTo("Leaking"));
+                .body("classification.model", startsWith("fault-classifier-cjk@v"))
+                .body("faultClass", equalTo("Leaking"));
         given().get("/api/v1/records/" + id("ZH-C2")).then().statusCode(200)
                 .body("classification.model", startsWith("defect-classifier-cjk@"))
                 .body("faultClass", equalTo("Dimensional"));
