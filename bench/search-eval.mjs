@@ -62,6 +62,7 @@ export async function evaluate(queries, records) {
       const s = score(await search(q.query, mode, 50), relevant, total);
       ((per[q.type] ??= {})[mode] ??= []).push(s);
       ((per.all ??= {})[mode] ??= []).push(s);
+      if (process.env.PER_QUERY) console.log(`query ${q.id} ${mode} ${s.p10.toFixed(1)} ${s.ndcg.toFixed(3)} ${q.query}`);
       if (mode === "hybrid") worst.push({ id: q.id, type: q.type, query: q.query, "P@10": s.p10, "nDCG@10": +s.ndcg.toFixed(3) });
     }
   }

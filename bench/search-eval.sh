@@ -6,7 +6,8 @@
 # vector and hybrid search, and the Ask figures (cited-record precision, counting answers, "not found").
 #   bench/search-eval.sh           fresh database
 #   bench/search-eval.sh reuse     the database as the last run left it (same data, no re-embedding)
-#   COLLAPSE=false ...             results without near-duplicate collapsing; VERBOSE=1 lists the weakest queries
+#   COLLAPSE=false ...             results without near-duplicate collapsing; VERBOSE=1 lists the weakest queries;
+#   PER_QUERY=1 prints every query's P@10 and nDCG@10 per list (to compare two versions query by query)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/app.sh

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maintenance shorthand ("CYL", "R/H", "GSKT") and its expansions, from {@code search/shorthand.tsv} and
@@ -187,13 +188,21 @@ final class Shorthand {
         return alternatives;
     }
 
+    /**
+     * A slash between two letters and two more ("insp/repair", "strike/sudden"): the index reads it as a separator
+     * (migration V30, {@code faultline_split_slashes}), so a query word holding one is its words; "l/h" stays whole.
+     */
+    private static final Pattern SLASH = Pattern.compile("(?<=\\p{L}{2})/(?=\\p{L}{2})");
+
     /** One alternative as tsquery syntax: a quoted lexeme, or several AND-ed for a multi-word expansion. */
     private static String term(String text) {
         List<String> parts = new ArrayList<>();
         for (String w : text.split(" ")) {
             String clean = w.replaceAll("[^\\p{L}\\p{N}/&.-]", "");
-            if (!clean.isEmpty()) {
-                parts.add("'" + clean + "'");
+            for (String part : SLASH.split(clean)) {
+                if (!part.isEmpty()) {
+                    parts.add("'" + part + "'");
+                }
             }
         }
         if (parts.isEmpty()) {

@@ -65,6 +65,14 @@ class ShorthandTest {
     }
 
     @Test
+    void wordsJoinedByASlashAreTheirWordsButOneLetterShorthandStaysWhole() {
+        assertEquals(List.of("('insp' & 'repair')"), shorthand.groups("insp/repair"));
+        assertTrue(shorthand.groups("outstanding").getFirst().contains("('out' & 'stding')"),
+                shorthand.groups("outstanding").toString());
+        assertTrue(shorthand.groups("left").getFirst().contains("'l/h'"), "one letter either side: one word");
+    }
+
+    @Test
     void sidesPositionsAndNegationAsTechniciansWriteThem() {
         List<String> left = shorthand.groups("left magneto");
         assertTrue(left.get(0).contains("'l/h'") && left.get(0).contains("'lh'") && left.get(0).contains("'lt'"),
