@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Trains fault models as jobs: the configured labelled files, each class's description, and every engineer's
- * correction, embedded with the app's model and, when one is configured, again with the CJK model for a second head
- * (Chinese, Japanese and Korean text is classified with that model's vectors); each result is stored as a new version
+ * correction, embedded with the app's model; when a CJK model is configured, those written in a CJK script and the
+ * descriptions are embedded with it too for a second head (Chinese, Japanese and Korean text is classified with that
+ * model's vectors); each result is stored as a new version
  * and every model-labelled record is queued for reclassification. The first start trains one when none fits the embedding model, the
  * taxonomy and the labelled files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero,
  * its random generator reset, examples in a fixed order).
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 public class ClassifierTraining {
 
     private static final Logger LOG = Logger.getLogger(ClassifierTraining.class);
+    private static final String DESCRIPTION = "taxonomy description";
 
     private final ClassifierRepository repository;
     private final ClassifierModels models;
@@ -78,16 +80,18 @@ public class ClassifierTraining {
         Taxonomy taxonomy = models.taxonomy();
         TrainingExamples gathered = new TrainingExamples();
         gathered.addFiles(config.trainingData(), null);
-        taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, "taxonomy description"));
+        taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, DESCRIPTION));
         List<ClassifierRepository.Correction> corrections = repository.engineerLabels();
         corrections.forEach(c -> gathered.add(c.text(), c.label(), c.recordId(), "engineer's correction"));
         var second = cjk.get();
-        double share = second.isPresent() ? 0.5 : 1;
+        TrainingExamples written = gathered.cjkAndDescriptions(DESCRIPTION);
+        // progress in proportion to the examples each head learns from
+        double share = second.isPresent() ? (double) gathered.size() / (gathered.size() + written.size()) : 1;
         FaultModel model = fit(runId, taxonomy, gathered, embedder, 0, share);
         int version = repository.saveModel(embedder.modelId(), models.key(), model.examples().size(),
                 corrections.size(), FaultModelCodec.write(model));
         if (second.isPresent()) {
-            FaultModel cjkModel = fit(runId, taxonomy, gathered, second.get(), share, share);
+            FaultModel cjkModel = fit(runId, taxonomy, written, second.get(), share, 1 - share);
             int cjkVersion = repository.saveModel(second.get().modelId(), models.key(), cjkModel.examples().size(),
                     corrections.size(), FaultModelCodec.write(cjkModel));
             LOG.infof("fault classifier v%d for CJK text (%s)", cjkVersion, second.get().modelId());

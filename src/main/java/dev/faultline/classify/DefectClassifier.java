@@ -18,12 +18,14 @@ import org.jboss.logging.Logger;
  * defect class. Training takes well under a second for these few examples, so the model is trained in memory at
  * first use and again when a correction to a defect class appears (the fault classifier's stored versions and
  * jobs are for its thousands of examples). Reports written in a CJK script get a second model over the CJK
- * embedding model's vectors when one is configured, trained the same way.
+ * embedding model's vectors when one is configured, trained the same way on the examples in such a script and the
+ * descriptions.
  */
 @ApplicationScoped
 public class DefectClassifier {
 
     private static final Logger LOG = Logger.getLogger(DefectClassifier.class);
+    private static final String DESCRIPTION = "defect class description";
 
     /**
      * A trained model, the corrections' stamp it was trained at, its name for answers, and whether it reads the CJK
@@ -95,7 +97,7 @@ public class DefectClassifier {
     private Trained train(long stamp, Embedder reads, boolean cjk) {
         long start = System.nanoTime();
         TrainingExamples gathered = new TrainingExamples();
-        taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, "defect class description"));
+        taxonomy.classes().forEach(c -> gathered.add(c.description(), c.label(), null, DESCRIPTION));
         gathered.addFiles(config.defectTrainingData(), "seed example (written by the team)");
         int corrections = 0;
         for (ClassifierRepository.Correction c : repository.engineerLabels()) {
@@ -104,7 +106,8 @@ public class DefectClassifier {
                 corrections++;
             }
         }
-        List<LabelledText> examples = gathered.embed(reads, share -> {});
+        List<LabelledText> examples = (cjk ? gathered.cjkAndDescriptions(DESCRIPTION) : gathered).embed(reads,
+                share -> {});
         FaultModel model = Trainer.train(taxonomy.labels(), examples, reads.dimensions(), TrainOptions.defaults(),
                 p -> {});
         int n = ++trainings;

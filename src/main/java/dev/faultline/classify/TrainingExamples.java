@@ -28,6 +28,10 @@ final class TrainingExamples {
         origins.add(origin);
     }
 
+    int size() {
+        return texts.size();
+    }
+
     /** Every {@code text,label} line of each file, its origin the file's name (or {@code origin} when given). */
     void addFiles(List<String> files, String origin) {
         for (String file : files) {
@@ -35,6 +39,21 @@ final class TrainingExamples {
                 add(row[0], row[1], null, origin != null ? origin : file.substring(file.lastIndexOf('/') + 1));
             }
         }
+    }
+
+    /**
+     * The examples a head for text in a CJK script learns from: those written in such a script, and the classes'
+     * descriptions (the anchors every class has). English examples read by a Chinese model added little (BENCHMARKS.md,
+     * stop 36) and, at 10,000 of them, would double a training run.
+     */
+    TrainingExamples cjkAndDescriptions(String descriptionOrigin) {
+        TrainingExamples kept = new TrainingExamples();
+        for (int i = 0; i < texts.size(); i++) {
+            if (descriptionOrigin.equals(origins.get(i)) || ClassifierService.written(texts.get(i))) {
+                kept.add(texts.get(i), labels.get(i), recordIds.get(i), origins.get(i));
+            }
+        }
+        return kept;
     }
 
     /** The examples with their vectors; {@code progress} gets the share embedded, 0 to 1. */
