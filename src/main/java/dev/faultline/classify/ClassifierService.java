@@ -1,7 +1,5 @@
 package dev.faultline.classify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.audit.AuditService;
 import dev.faultline.classify.head.Prediction;
 import dev.faultline.error.FieldError;
@@ -12,37 +10,31 @@ import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Classifying texts and queued records, engineers' corrections, and what the classifier is. */
+/** Classifying texts (queued records: QueuedClassification), engineers' corrections, and what the classifier is. */
 @ApplicationScoped
 public class ClassifierService {
 
     private final ClassifierRepository repository;
-    private final dev.faultline.webhook.WebhookEvents webhooks;
     private final ClassifierModels models;
     private final Embedder embedder;
     private final CjkEmbedder cjk;
     private final ClassifyConfig config;
     private final AuditService audit;
-    private final ObjectMapper json;
     private final DefectClassifier defects;
 
     ClassifierService(ClassifierRepository repository, ClassifierModels models, Embedder embedder, CjkEmbedder cjk,
-            ClassifyConfig config, AuditService audit, ObjectMapper json,
-            dev.faultline.webhook.WebhookEvents webhooks, DefectClassifier defects) {
+            ClassifyConfig config, AuditService audit, DefectClassifier defects) {
         this.cjk = cjk;
         this.defects = defects;
-        this.webhooks = webhooks;
         this.repository = repository;
         this.models = models;
         this.embedder = embedder;
         this.config = config;
         this.audit = audit;
-        this.json = json;
     }
 
     /**
@@ -60,57 +52,12 @@ public class ClassifierService {
         }
         float[] vector = model.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
         Prediction p = loaded.model().predict(text, vector, site == null ? null : repository.siteLabels(site));
-        return new ClassificationView(label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
+        return new ClassificationView(config.label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
     }
 
     /** Whether a text is written in a CJK script (a fifth of its letters, as records are given a language). */
     static boolean written(String text) {
         return ScriptLanguage.of(null, text) != null;
-    }
-
-    /**
-     * Classifies a batch of queued records from their stored vectors (quality reports by defect class, the others by
-     * failure mode); answers how many (0: none or no model).
-     */
-    @Transactional
-    public int classifyQueued() {
-        var loaded = models.current();
-        if (loaded.isEmpty()) {
-            return 0;
-        }
-        List<ClassifierRepository.Queued> batch = repository.claim(config.batchSize());
-        Map<String, java.util.Set<String>> sites = batch.isEmpty() ? Map.of() : repository.siteLabels();
-        try {
-            List<ClassifierRepository.Label> labels = new java.util.ArrayList<>();
-            for (ClassifierRepository.Queued q : batch) {
-                if (q.vector() == null) {
-                    continue; // dequeued below; re-embedding will queue it again
-                }
-                // CJK text with its CJK vector goes to the CJK model's head when there is one
-                boolean second = q.cjkVector() != null && written(q.text());
-                boolean quality = RecordKind.QUALITY_REPORT.code().equals(q.kind());
-                var defectModel = quality ? defects.model(second) : null;
-                var faultModel = second ? models.cjk().orElse(loaded.get()) : loaded.get();
-                float[] vector = (quality ? defectModel.cjk() : faultModel != loaded.get()) ? q.cjkVector() : q.vector();
-                Prediction p = quality ? defectModel.model().predict(q.text(), vector)
-                        : faultModel.model().predict(q.text(), vector, q.site() == null ? null : sites.get(q.site()));
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("alternatives", p.alternatives());
-                detail.put("evidence", p.evidence());
-                labels.add(new ClassifierRepository.Label(q.recordId(), label(p), p.confidence(),
-                        json.writeValueAsString(detail), quality ? defectModel.name() : faultModel.name()));
-            }
-            if (!batch.isEmpty()) {
-                repository.label(labels, batch.stream().map(ClassifierRepository.Queued::recordId).toList());
-                webhooks.publishAll(dev.faultline.webhook.EventTypes.RECORD_CLASSIFIED, labels.stream()
-                        .map(l -> Map.<String, Object>of("id", l.recordId(), "faultClass", l.label(), "confidence",
-                                l.confidence(), "model", l.model(), "href", "/api/v1/records/" + l.recordId()))
-                        .toList());
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("classifying queued records: " + e.getMessage(), e);
-        }
-        return batch.size();
     }
 
     /** An engineer sets a record's fault class; it is kept over any model's and feeds the next training. */
@@ -196,10 +143,6 @@ public class ClassifierService {
 
     public Taxonomy taxonomy() {
         return models.taxonomy();
-    }
-
-    private String label(Prediction p) {
-        return p.confidence() >= config.minConfidence() ? p.top() : Prediction.UNKNOWN;
     }
 
     private static ProblemException notReady() {

@@ -42,6 +42,11 @@ public interface ClassifyConfig {
     @WithDefault("0.4")
     double minConfidence();
 
+    /** A prediction's answer: its top class, or "Unknown" below {@link #minConfidence()}. */
+    default String label(dev.faultline.classify.head.Prediction p) {
+        return p.confidence() >= minConfidence() ? p.top() : dev.faultline.classify.head.Prediction.UNKNOWN;
+    }
+
     /** Records classified per transaction by the background job. */
     @WithDefault("256")
     int batchSize();

@@ -17,14 +17,14 @@ public class ClassifyJob {
 
     private static final Logger LOG = Logger.getLogger(ClassifyJob.class);
 
-    private final ClassifierService service;
+    private final QueuedClassification queued;
     private final ClassifierTraining training;
     private final IndexService index;
     private final ClassifyConfig config;
     private volatile boolean stopping;
 
-    ClassifyJob(ClassifierService service, ClassifierTraining training, IndexService index, ClassifyConfig config) {
-        this.service = service;
+    ClassifyJob(QueuedClassification queued, ClassifierTraining training, IndexService index, ClassifyConfig config) {
+        this.queued = queued;
         this.training = training;
         this.index = index;
         this.config = config;
@@ -37,7 +37,7 @@ public class ClassifyJob {
             while (!stopping && training.runNext()) {
                 // one run after another
             }
-            while (!stopping && index.pending() <= config.maxEmbeddingBacklog() && service.classifyQueued() > 0) {
+            while (!stopping && index.pending() <= config.maxEmbeddingBacklog() && queued.classifyQueued() > 0) {
                 // keep going while there is work
             }
         } catch (RuntimeException e) {

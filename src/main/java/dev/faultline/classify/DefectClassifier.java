@@ -61,8 +61,7 @@ public class DefectClassifier {
         Embedder reads = model.cjk() ? cjkEmbedder.get().orElseThrow() : embedder;
         float[] vector = reads.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
         Prediction p = model.model().predict(text, vector);
-        String label = p.confidence() >= config.minConfidence() ? p.top() : Prediction.UNKNOWN;
-        return new ClassificationView(label, p.confidence(), p.alternatives(), model.name(), p.evidence());
+        return new ClassificationView(config.label(p), p.confidence(), p.alternatives(), model.name(), p.evidence());
     }
 
     /**
