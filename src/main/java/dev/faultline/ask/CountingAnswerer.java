@@ -49,7 +49,8 @@ class CountingAnswerer {
         // in the question's language (AskMessages: Chinese for a question in CJK script)
         AskMessages say = ExtractiveAnswerer.messages(question);
         String counted = "\n" + say.counted(dev.faultline.search.Cjk.written(question)
-                ? c.counted().replace("'", "").replace(" | ", " 或 ").replace(" & ", " ") : readable(c.counted()),
+                ? c.counted().replace("'", "").replace(" <-> ", "").replace(" | ", " 或 ").replace(" & ", " ")
+                : readable(c.counted()),
                 scope == f ? "" : say.kinds(q.recordKind()), filtered(f));
         if (c.count() == 0) {
             return Optional.of(view(say.notAbout(subject) + counted, List.of()));
@@ -114,9 +115,13 @@ class CountingAnswerer {
         return t == null ? "(no date)" : t.toLocalDate().toString();
     }
 
-    /** {@code ('left' | 'l/h') & 'magneto'} as "(left or l/h) and magneto". */
+    /**
+     * {@code ('left' | 'l/h') & 'magneto'} as "(left or l/h) and magneto"; {@code '3' <-> 'cyl'} as "3 followed by
+     * cyl".
+     */
     static String readable(String tsquery) {
-        return tsquery.replace("'", "").replace(" | ", " or ").replace(" & ", " and ");
+        return tsquery.replace("'", "").replace(" | ", " or ").replace(" & ", " and ")
+                .replace(" <-> ", " followed by ");
     }
 
     private static boolean filtered(AskRequest.Filters f) {

@@ -51,7 +51,26 @@ public class CountService {
             }
         }
         groups.addAll(shorthand.groups(plain.toString()));
-        return groups;
+        return positions(groups);
+    }
+
+    /**
+     * A number of one or two digits is a position ("#3 cylinder", "cylinder 3", "engine #2"), bound to the word beside
+     * it (the next one; the one before when it is last) in either order, {@code ('3' <-> G | G <-> '3')}: alone it
+     * matched every record with a 3 anywhere ("3 QTS OIL ADDED"). As {@code Cjk.units} does for "5#加工中心".
+     */
+    static List<String> positions(List<String> groups) {
+        List<String> out = new ArrayList<>(groups);
+        for (int i = 0; i < out.size() && out.size() > 1; i++) {
+            int with = i + 1 < out.size() ? i + 1 : i - 1;
+            // a neighbour of several words ("landing & gear") cannot follow a word as a phrase: left unbound
+            if (out.get(i).matches("'\\d{1,2}'") && !out.get(with).contains("&")) {
+                String n = out.get(i), g = out.get(with);
+                out.set(Math.min(i, with), "(" + n + " <-> " + g + " | " + g + " <-> " + n + ")");
+                out.remove(Math.max(i, with));
+            }
+        }
+        return out;
     }
 
     /** The count with up to {@code examples} first and latest records; null when the subject has no word to match. */

@@ -120,6 +120,21 @@ class AskCountTest {
     }
 
     @Test
+    void aNumberedPositionIsCountedBesideItsWordNotAnywhere() {
+        given().contentType(ContentType.JSON).body(Json.batch(
+                        Json.record("C1", "#3 CYL LOW COMPRESSION 60/80"),
+                        Json.record("C2", "LOW COMPRESSION ON CYL #3, VALVES LAPPED"),
+                        Json.record("C3", "#2 CYL LOW COMPRESSION, ADDED 3 QTS OIL")))
+                .post("/api/v1/records").then().statusCode(200);
+        JsonPath a = ask("How many times was there #3 cylinder low compression?", Map.of());
+        assertTrue(a.getString("answer").startsWith("2 records are about “#3 cylinder low compression”"),
+                a.getString("answer"));
+        assertEquals(Set.of("C1", "C2"), cited(a), "not the #2 cylinder with 3 quarts of oil");
+        assertTrue(a.getString("answer").contains("Counted: records containing (3 followed by (cylinder or cyl) or"
+                + " (cylinder or cyl) followed by 3) and low and compression."), a.getString("answer"));
+    }
+
+    @Test
     void nothingToCountIsNotFoundNeverANearbyGuess() {
         JsonPath a = ask("How many times did the nose gear collapse?", Map.of());
         assertTrue(a.getString("answer").startsWith("Not found in the records: no record is about “nose gear"
