@@ -470,9 +470,11 @@ public class ClassifyEval {
             texts.add(r.get(1) + ". " + r.get(2));
         }
         time("MaintNet texts", embedder, model, texts.subList(0, 2000));
-        // Chinese text as the app classifies it: the CJK model's vectors and its own head (FMC + the Chinese half)
+        // Chinese text as the app classifies it: the CJK model's vectors and its own head (the Chinese training half
+        // and the class descriptions, as ClassifierTraining)
         Embedder cjk = OnnxEmbedder.load(config("classpath:models/bge-small-zh-v15-q.properties"));
-        List<LabelledText> zhTrain = new ArrayList<>(train);
+        List<LabelledText> zhTrain = new ArrayList<>(embed(taxonomy.classes().stream()
+                .map(Taxonomy.FaultClass::description).toList(), taxonomy.labels(), "taxonomy"));
         zhTrain.addAll(examples(Path.of("data/zh-plant/train-modes.txt")));
         FaultModel zhModel = Trainer.train(taxonomy.labels(), reembed(zhTrain, cjk), cjk.dimensions(), OURS, p -> {});
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
