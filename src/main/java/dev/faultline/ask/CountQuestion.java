@@ -105,15 +105,10 @@ record CountQuestion(Kind kind, String subject, String recordKind) {
         if (dev.faultline.search.Cjk.written(question)) {
             return parseChinese(question);
         }
-        String q = question.toLowerCase(Locale.ROOT).strip().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ");
-        String recordKind = null;
-        for (Map.Entry<Pattern, String> k : RECORD_KINDS) {
-            Matcher m = k.getKey().matcher(q);
-            if (recordKind == null && m.find()) {
-                recordKind = k.getValue();
-                q = (q.substring(0, m.start()) + "records" + q.substring(m.end())).strip();
-            }
-        }
+        Named kindNamed = recordKind(RECORD_KINDS, "records",
+                question.toLowerCase(Locale.ROOT).strip().replaceAll("[?!.]+$", "").replaceAll("\\s+", " "));
+        String q = kindNamed.question().strip();
+        String recordKind = kindNamed.kind();
         for (Kind kind : Kind.values()) {
             Matcher m = (kind == Kind.COUNT ? COUNT : kind == Kind.FIRST ? FIRST : MOST).matcher(q);
             if (m.matches()) {
@@ -135,15 +130,9 @@ record CountQuestion(Kind kind, String subject, String recordKind) {
      * most" and "since when" likewise ({@link #ZH_MOST}, {@link #ZH_FIRST}).
      */
     private static Optional<CountQuestion> parseChinese(String question) {
-        String q = question.strip();
-        String recordKind = null;
-        for (Map.Entry<Pattern, String> k : ZH_RECORD_KINDS) {
-            Matcher m = k.getKey().matcher(q);
-            if (recordKind == null && m.find()) {
-                recordKind = k.getValue();
-                q = q.substring(0, m.start()) + "记录" + q.substring(m.end());
-            }
-        }
+        Named named = recordKind(ZH_RECORD_KINDS, "记录", question.strip());
+        String q = named.question();
+        String recordKind = named.kind();
         for (Object[] form : new Object[][] {{ZH_COUNT, Kind.COUNT}, {ZH_MOST, Kind.MOST}, {ZH_MOST_AFTER, Kind.MOST},
                 {ZH_FIRST, Kind.FIRST}, {ZH_SINCE, Kind.FIRST}, {ZH_SINCE_BEFORE, Kind.FIRST}}) {
             Matcher m = ((Pattern) form[0]).matcher(q);
@@ -156,6 +145,22 @@ record CountQuestion(Kind kind, String subject, String recordKind) {
         }
         return Optional.empty();
     }
+
+    /**
+     * The question with the first kind of record it names replaced by {@code records} (a word that is not the
+     * subject's), and that kind's code (null when it names none).
+     */
+    private static Named recordKind(List<Map.Entry<Pattern, String>> kinds, String records, String question) {
+        for (Map.Entry<Pattern, String> k : kinds) {
+            Matcher m = k.getKey().matcher(question);
+            if (m.find()) {
+                return new Named(question.substring(0, m.start()) + records + question.substring(m.end()), k.getValue());
+            }
+        }
+        return new Named(question, null);
+    }
+
+    private record Named(String question, String kind) {}
 
     /**
      * The subject's words; two words joined by "or" ("collapsing or breaking") are kept as one alternative,

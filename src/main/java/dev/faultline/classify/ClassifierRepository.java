@@ -16,8 +16,10 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ClassifierRepository {
 
-    /** A record waiting for classification, with its text and the mean of its chunk vectors. */
-    /** A record to classify, with its main and (for CJK text; else null) its CJK model's vector. */
+    /**
+     * A record waiting for classification, with its text and the mean of its chunk vectors: the main model's and
+     * (for CJK text; else null) the CJK model's.
+     */
     record Queued(long recordId, String text, float[] vector, String site, String kind, float[] cjkVector) {}
 
     record StoredModel(int version, OffsetDateTime createdAt, String embeddingModel, String taxonomy, int examples,

@@ -4,7 +4,7 @@ import dev.faultline.audit.AuditService;
 import dev.faultline.classify.head.Prediction;
 import dev.faultline.error.FieldError;
 import dev.faultline.error.ProblemException;
-import dev.faultline.ingest.ScriptLanguage;
+import dev.faultline.search.Cjk;
 import dev.faultline.model.CjkEmbedder;
 import dev.faultline.model.Embedder;
 import dev.faultline.record.RecordKind;
@@ -44,7 +44,7 @@ public class ClassifierService {
     public ClassificationView classify(String text, String site) {
         ClassifierModels.Loaded loaded = models.current().orElseThrow(ClassifierService::notReady);
         Embedder model = embedder;
-        var head = written(text) ? models.cjk() : java.util.Optional.<ClassifierModels.Loaded>empty();
+        var head = Cjk.written(text) ? models.cjk() : java.util.Optional.<ClassifierModels.Loaded>empty();
         var second = head.isPresent() ? cjk.get() : java.util.Optional.<Embedder>empty();
         if (second.isPresent()) {
             loaded = head.get();
@@ -53,11 +53,6 @@ public class ClassifierService {
         float[] vector = model.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
         Prediction p = loaded.model().predict(text, vector, site == null ? null : repository.siteLabels(site));
         return new ClassificationView(config.label(p), p.confidence(), p.alternatives(), loaded.name(), p.evidence());
-    }
-
-    /** Whether a text is written in a CJK script (a fifth of its letters, as records are given a language). */
-    static boolean written(String text) {
-        return ScriptLanguage.of(null, text) != null;
     }
 
     /** An engineer sets a record's fault class; it is kept over any model's and feeds the next training. */

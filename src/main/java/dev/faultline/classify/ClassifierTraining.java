@@ -23,9 +23,9 @@ import org.jboss.logging.Logger;
  * Trains fault models as jobs: the configured labelled files, each class's description, and every engineer's
  * correction, embedded with the app's model; when a CJK model is configured, those written in a CJK script and the
  * descriptions are embedded with it too for a second head (Chinese, Japanese and Korean text is classified with that
- * model's vectors); each result is stored as a new version
- * and every model-labelled record is queued for reclassification. The first start trains one when none fits the embedding model, the
- * taxonomy and the labelled files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero,
+ * model's vectors). Each result is stored as a new version and every model-labelled record is queued for
+ * reclassification. The first start trains one when none fits the embedding model, the taxonomy and the labelled
+ * files ({@link ClassifierModels#key()}). Training is deterministic (LIBLINEAR from zero,
  * its random generator reset, examples in a fixed order).
  */
 @ApplicationScoped
@@ -84,9 +84,9 @@ public class ClassifierTraining {
         List<ClassifierRepository.Correction> corrections = repository.engineerLabels();
         corrections.forEach(c -> gathered.add(c.text(), c.label(), c.recordId(), "engineer's correction"));
         var second = cjk.get();
-        TrainingExamples written = gathered.cjkAndDescriptions(DESCRIPTION);
+        TrainingExamples written = second.isPresent() ? gathered.cjkAndDescriptions(DESCRIPTION) : null;
         // progress in proportion to the examples each head learns from
-        double share = second.isPresent() ? (double) gathered.size() / (gathered.size() + written.size()) : 1;
+        double share = written == null ? 1 : (double) gathered.size() / (gathered.size() + written.size());
         FaultModel model = fit(runId, taxonomy, gathered, embedder, 0, share);
         int version = repository.saveModel(embedder.modelId(), models.key(), model.examples().size(),
                 corrections.size(), FaultModelCodec.write(model));
@@ -102,7 +102,9 @@ public class ClassifierTraining {
         return version;
     }
 
-    /** Embeds the examples with {@code model} and trains a head on them: progress from {@code from}, over {@code span}. */
+    /**
+     * Embeds the examples with {@code model} and trains a head on them; progress from {@code from}, over {@code span}.
+     */
     private FaultModel fit(long runId, Taxonomy taxonomy, TrainingExamples gathered, Embedder model, double from,
             double span) {
         List<LabelledText> examples = gathered.embed(model, s -> repository.progress(runId, from + 0.5 * span * s));

@@ -57,7 +57,7 @@ public class DefectClassifier {
 
     /** The defect class of a quality report's text, with alternatives and the examples that support it. */
     public ClassificationView classify(String text) {
-        Trained model = model(ClassifierService.written(text));
+        Trained model = model(dev.faultline.search.Cjk.written(text));
         Embedder reads = model.cjk() ? cjkEmbedder.get().orElseThrow() : embedder;
         float[] vector = reads.embed(List.of(text), Embedder.Role.PASSAGE).getFirst();
         Prediction p = model.model().predict(text, vector);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.classify.head.Prediction;
 import dev.faultline.record.RecordKind;
+import dev.faultline.search.Cjk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -60,11 +61,12 @@ class QueuedClassification {
                 if (q.vector() == null) {
                     continue; // dequeued below; re-embedding will queue it again
                 }
-                boolean second = q.cjkVector() != null && ClassifierService.written(q.text());
+                boolean second = q.cjkVector() != null && Cjk.written(q.text());
                 boolean quality = RecordKind.QUALITY_REPORT.code().equals(q.kind());
                 var defectModel = quality ? defectModels.computeIfAbsent(second, defects::model) : null;
-                var faultModel = second ? cjkHead.orElse(loaded.get()) : loaded.get();
-                float[] vector = (quality ? defectModel.cjk() : faultModel != loaded.get()) ? q.cjkVector() : q.vector();
+                boolean cjkFault = second && cjkHead.isPresent();
+                var faultModel = cjkFault ? cjkHead.get() : loaded.get();
+                float[] vector = (quality ? defectModel.cjk() : cjkFault) ? q.cjkVector() : q.vector();
                 Prediction p = quality ? defectModel.model().predict(q.text(), vector)
                         : faultModel.model().predict(q.text(), vector, q.site() == null ? null : sites.get(q.site()));
                 Map<String, Object> detail = new LinkedHashMap<>();

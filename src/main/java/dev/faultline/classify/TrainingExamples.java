@@ -49,7 +49,7 @@ final class TrainingExamples {
     TrainingExamples cjkAndDescriptions(String descriptionOrigin) {
         TrainingExamples kept = new TrainingExamples();
         for (int i = 0; i < texts.size(); i++) {
-            if (descriptionOrigin.equals(origins.get(i)) || ClassifierService.written(texts.get(i))) {
+            if (descriptionOrigin.equals(origins.get(i)) || dev.faultline.search.Cjk.written(texts.get(i))) {
                 kept.add(texts.get(i), labels.get(i), recordIds.get(i), origins.get(i));
             }
         }

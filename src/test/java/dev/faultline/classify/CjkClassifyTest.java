@@ -46,7 +46,7 @@ class CjkClassifyTest {
         JsonPath zh = ClassifyTest.classify("2#空压机排气温度过高，达到110℃，高温报警停机");
         assertEquals(classifier.getString("cjkName"), zh.getString("model"));
         assertEquals("Overheating", zh.getString("label"), zh.prettify());
-        assertTrue(zh.getList("evidence", Map.class).stream().anyMatch(e -> ClassifierService.written(
+        assertTrue(zh.getList("evidence", Map.class).stream().anyMatch(e -> dev.faultline.search.Cjk.written(
                 (String) e.get("text"))), "its nearest examples are Chinese ones");
         assertTrue(ClassifyTest.classify("motor over heating").getString("model").startsWith("fault-classifier@v"));
         // one Chinese word does not make a text Chinese
