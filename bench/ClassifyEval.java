@@ -527,14 +527,58 @@ public class ClassifyEval {
         Metrics base = new Metrics();
         answered = new Metrics();
         confident = new ArrayList<>();
+        Path folds = foldsFile(name, all, fold);
         for (int f = 0; f < 5; f++) {
             List<LabelledText> train = new ArrayList<>();
             List<LabelledText> test = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
+            List<LabelledText> rows = tunedVectors(folds, f, all);
+            for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(rows.get(i));
             score(Trainer.train(labels, train, embedder.dimensions(), OURS, p -> {}), test, ours);
             score(Trainer.train(labels, train, embedder.dimensions(), BASE, p -> {}), test, base);
         }
         print(name + " 5-fold", ours, base, verbose);
+    }
+
+    // FOLDS_DIR=dir: each cross-validation writes its rows and folds there (name.folds.tsv: text, label, fold) for the
+    // offline fine-tune (models/finetune/cv.py); where that wrote name.vec-F (every row's vector from an encoder
+    // fine-tuned without fold F), fold F is scored on those vectors instead of the app's model's.
+    static Path foldsFile(String name, List<LabelledText> all, int[] fold) {
+        String dir = System.getenv("FOLDS_DIR");
+        if (dir == null) return null;
+        Path file = Path.of(dir, name.replaceAll("[^A-Za-z0-9]+", "-") + ".folds.tsv");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            out.append(all.get(i).text().replace('\t', ' ').replace('\n', ' ')).append('\t')
+                    .append(all.get(i).label()).append('\t').append(fold[i]).append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    static List<LabelledText> tunedVectors(Path folds, int f, List<LabelledText> all) {
+        if (folds == null) return all;
+        Path vectors = Path.of(folds.toString().replace(".folds.tsv", ".vec-" + f));
+        if (!Files.exists(vectors)) return all;
+        try {
+            List<String> lines = Files.readAllLines(vectors);
+            List<LabelledText> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                String[] parts = lines.get(i).split(" ");
+                float[] v = new float[parts.length];
+                for (int d = 0; d < v.length; d++) v[d] = Float.parseFloat(parts[d]);
+                LabelledText e = all.get(i);
+                out.add(new LabelledText(e.text(), e.label(), v, e.recordId(), e.origin()));
+            }
+            if (f == 0) System.out.println("(vectors from encoders fine-tuned without the scored fold: " + vectors.getParent() + ")");
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void compare(String name, List<String> labels, List<LabelledText> train, List<LabelledText> test, boolean report) {

