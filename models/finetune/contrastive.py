@@ -82,13 +82,7 @@ print(f"{len(pairs)} pairs", flush=True)
 
 
 def batch(indexes):
-    longest = max(len(ids[i]) for i in indexes)
-    x = torch.zeros(len(indexes), longest, dtype=torch.long)
-    mask = torch.zeros_like(x)
-    for row, i in enumerate(indexes):
-        x[row, :len(ids[i])] = torch.tensor(ids[i])
-        mask[row, :len(ids[i])] = 1
-    return x, mask
+    return minilm.batch(ids, indexes)
 
 
 random.seed(7)

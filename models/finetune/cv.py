@@ -40,13 +40,7 @@ target = torch.tensor([names.index(l) for l in labels])
 
 
 def batch(indexes):
-    longest = max(len(ids[i]) for i in indexes)
-    x = torch.zeros(len(indexes), longest, dtype=torch.long)
-    mask = torch.zeros_like(x)
-    for row, i in enumerate(indexes):
-        x[row, :len(ids[i])] = torch.tensor(ids[i])
-        mask[row, :len(ids[i])] = 1
-    return x, mask
+    return minilm.batch(ids, indexes)
 
 
 def embed(model, indexes):

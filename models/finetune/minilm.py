@@ -55,6 +55,17 @@ class MiniLM(nn.Module):
         return nn.functional.normalize(mean, dim=-1)
 
 
+def batch(ids, indexes):
+    """The token-id lists at these indexes as a zero-padded [batch, tokens] tensor and its attention mask."""
+    longest = max(len(ids[i]) for i in indexes)
+    x = torch.zeros(len(indexes), longest, dtype=torch.long)
+    mask = torch.zeros_like(x)
+    for row, i in enumerate(indexes):
+        x[row, :len(ids[i])] = torch.tensor(ids[i])
+        mask[row, :len(ids[i])] = 1
+    return x, mask
+
+
 def load(onnx_path):
     """The encoder with the ONNX file's weights. Named initializers map by name; the export's MatMul weights are
     unnamed ([in, out], six a layer in graph order: query, key, value, attention output, intermediate, output)."""
