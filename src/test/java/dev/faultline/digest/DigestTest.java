@@ -234,6 +234,15 @@ class DigestTest {
         assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sent'"), this::deliveries);
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String deliveries() {
         return db.string("SELECT string_agg(status || ', attempt ' || attempts || ', ' || coalesce(last_error, 'no error'),"
                 + " '; ') FROM digest_deliveries");
@@ -257,7 +266,14 @@ class DigestTest {
                     + " now(), 'sending', true, 1, 'crashed-instance', " + lease + ", 'crash@plant.example')");
         }
         assertEquals(1, job.tick(now, "instance-b"), "only the expired lease is taken over");
-        assertEquals(1, SMTP.getReceivedMessages().length);
+        // as in the tests above: a first send that stalls until GreenMail's 30 s time-out (seen on CI, cause not found)
+        // is retried after its backoff, as in production; the taken-over delivery must still be sent exactly once
+        for (int retry = 0; retry < 2 && SMTP.getReceivedMessages().length == 0; retry++) {
+            System.err.println("DigestTest crash: no mail yet: " + deliveries());
+            sleep(2_100);
+            job.tick(Instant.now(), "instance-b");
+        }
+        assertEquals(1, SMTP.getReceivedMessages().length, this::deliveries);
         assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sending'"
                 + " AND claimed_by = 'crashed-instance'"));
         assertEquals(0, job.tick(now, "instance-b"));
