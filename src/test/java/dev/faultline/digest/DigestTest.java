@@ -234,15 +234,6 @@ class DigestTest {
         assertEquals(1, db.count("SELECT count(*) FROM digest_deliveries WHERE status = 'sent'"), this::deliveries);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String deliveries() {
         return db.string("SELECT string_agg(status || ', attempt ' || attempts || ', ' || coalesce(last_error, 'no error'),"
                 + " '; ') FROM digest_deliveries");
@@ -258,7 +249,7 @@ class DigestTest {
     }
 
     @Test
-    void aDeliveryLeftSendingByACrashedInstanceIsSentOnceWhenItsLeaseEnds() {
+    void aDeliveryLeftSendingByACrashedInstanceIsSentOnceWhenItsLeaseEnds() throws InterruptedException {
         long id = subscribe("crash@plant.example", Map.of("every", "week"), Map.of());
         for (String lease : new String[] {"now() - interval '1 second'", "now() + interval '5 minutes'"}) {
             db.execute("INSERT INTO digest_deliveries (subscription_id, period_start, period_end, status, manual,"
@@ -270,7 +261,7 @@ class DigestTest {
         // is retried after its backoff, as in production; the taken-over delivery must still be sent exactly once
         for (int retry = 0; retry < 2 && SMTP.getReceivedMessages().length == 0; retry++) {
             System.err.println("DigestTest crash: no mail yet: " + deliveries());
-            sleep(2_100);
+            Thread.sleep(2_100);
             job.tick(Instant.now(), "instance-b");
         }
         assertEquals(1, SMTP.getReceivedMessages().length, this::deliveries);
