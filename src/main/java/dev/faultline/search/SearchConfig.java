@@ -98,6 +98,17 @@ public interface SearchConfig {
     int rankCap();
 
     /**
+     * Which questions' keyword candidates are ordered by BM25 (the table's document frequencies: a rare word weighs
+     * more) instead of PostgreSQL's {@code ts_rank}, within each tier: {@code all} every question, {@code cjk} those
+     * written in a CJK script, {@code off} none.
+     */
+    @WithDefault("all")
+    Bm25Scope bm25();
+
+    /** {@code faultline.search.bm25}. */
+    enum Bm25Scope { off, cjk, all }
+
+    /**
      * How many recent questions keep their embedding in memory, so that the same question asked again (the next
      * page, a facet clicked, another filter) skips the model. 0 turns it off.
      */

@@ -46,10 +46,17 @@ public class SearchRepository {
 
     /** The keyword query for {@code alternatives} tsqueries (any of them matches) and the filter's conditions. */
     static String keywordSql(int alternatives, String conditions) {
-        String match = alternatives == 1 ? MATCH
-                : "(" + String.join(" OR ", Collections.nCopies(alternatives, MATCH)) + ")";
-        return KEYWORD.formatted(match, conditions);
+        return KEYWORD.formatted(match(alternatives), conditions);
     }
+
+    private static String match(int alternatives) {
+        return alternatives == 1 ? MATCH : "(" + String.join(" OR ", Collections.nCopies(alternatives, MATCH)) + ")";
+    }
+
+    // the records another ranking orders ({@link Bm25}): the first the index yields, the newest first among them
+    private static final String MATCHES =
+            "SELECT m.id FROM (SELECT r.id, r.occurred_at FROM records r WHERE %s%s LIMIT ?) m"
+                    + " ORDER BY m.occurred_at DESC NULLS LAST, m.id";
     // several chunks of one record may come back; the service keeps each record's best
     // %s: the site of its own graph (" AND e.site = 'Site 3'", see ownSite), then the filter
     private static final String SEMANTIC =
@@ -142,6 +149,27 @@ public class SearchRepository {
             }
             i = where.bind(ps, i);
             ps.setInt(i++, Math.max(rankCap, limit));
+            ps.setInt(i, limit);
+            return ids(ps);
+        }
+    }
+
+    /**
+     * As {@link #keyword}, unranked: at most {@code limit} of the records matching any of the tsqueries (the first
+     * the index yields), newest first, for a ranking of the caller's.
+     */
+    List<Long> keywordMatches(List<String> alternatives, RecordFilter filter, int limit) throws SQLException {
+        FilterSql where = FilterSql.of(filter);
+        String conditions = where.conditions() + ownSite(filter, "r");
+        List<String> matches = conditions.isEmpty() || alternatives.size() == 1 ? alternatives
+                : List.of(alternatives.stream().map(a -> "(" + a + ")").collect(Collectors.joining(" | ")));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(MATCHES.formatted(match(matches.size()), conditions))) {
+            int i = 1;
+            for (String m : matches) {
+                ps.setString(i++, m);
+            }
+            i = where.bind(ps, i);
             ps.setInt(i, limit);
             return ids(ps);
         }

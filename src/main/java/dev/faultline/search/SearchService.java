@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +31,6 @@ import org.jboss.logging.Logger;
 public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class);
-    /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
-    private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
 
     private final SearchRepository repository;
     private final RecordService records;
@@ -44,6 +41,7 @@ public class SearchService {
     private final Shorthand shorthand = Shorthand.load();
     private final CandidateTexts candidateTexts;
     private final Vocabulary vocabulary;
+    private final KeywordList keywordList;
     /**
      * Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction);
      * bounded, so a burst of searches queues here instead of taking every database connection.
@@ -62,7 +60,7 @@ public class SearchService {
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, CjkEmbedder cjk,
             IndexService index, SearchConfig config, MeterRegistry metrics, CandidateTexts candidateTexts,
-            Vocabulary vocabulary) {
+            Vocabulary vocabulary, KeywordStatistics statistics) {
         this.repository = repository;
         this.cjk = cjk;
         this.candidateTexts = candidateTexts;
@@ -71,6 +69,7 @@ public class SearchService {
         this.embedder = embedder;
         this.index = index;
         this.config = config;
+        this.keywordList = new KeywordList(repository, statistics, config, shorthand);
         this.filteredVectorLists = Counter.builder("faultline.search.filtered.vector")
                 .description("Vector lists of filtered searches").register(metrics);
         this.filteredGraphScans = Counter.builder("faultline.search.filtered.graph.scans")
@@ -125,7 +124,7 @@ public class SearchService {
                 keyword = q.mode() == SearchQuery.Mode.hybrid
                         ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates, corrections),
                                 parallel)
-                        : CompletableFuture.completedFuture(keyword(q, terms, tsquery, candidates, corrections));
+                        : CompletableFuture.completedFuture(keywordList.find(q, terms, tsquery, candidates, corrections));
             }
             List<Long> semantic = null;
             long embedded = started;
@@ -236,7 +235,7 @@ public class SearchService {
     private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates,
             Map<String, Set<String>> corrections) {
         try {
-            return keyword(q, terms, tsquery, candidates, corrections);
+            return keywordList.find(q, terms, tsquery, candidates, corrections);
         } catch (SQLException e) {
             throw new CompletionException(e);
         }
@@ -251,59 +250,6 @@ public class SearchService {
             }
             throw e;
         }
-    }
-
-    /**
-     * Keyword candidates, best first, by how many of the query's words they have: every word, then all but one
-     * (for three words or more), then any selective word, each tier ranked by the whole query and asked for only
-     * while fewer than wanted have been found. Broad questions ("cracked engine baffle", every word in a fifth of
-     * an engine logbook) are answered from the few records with all or nearly all words instead of ranking half
-     * the table; it also puts the record with both words above the one that repeats one of them.
-     */
-    private List<Long> keyword(SearchQuery q, List<String> terms, String tsquery, int candidates,
-            Map<String, Set<String>> corrections) throws SQLException {
-        List<String> groups = Cjk.has(q.text()) ? cjkGroups(q.text(), shorthand.groups(q.text(), corrections))
-                : shorthand.groups(q.text(), corrections);
-        List<List<String>> tiers = new ArrayList<>(); // each: tsqueries, any of which matches
-        if (groups.size() > 1) {
-            tiers.add(List.of(String.join(" & ", groups)));
-        }
-        if (groups.size() >= 3 && groups.size() <= MAX_GROUPS_ALL_BUT_ONE) {
-            tiers.add(Shorthand.allButOne(groups));
-        }
-        Set<Long> ids = new LinkedHashSet<>();
-        for (List<String> tier : tiers) {
-            addUpTo(ids, repository.keyword(tsquery, tier, q.filter(), candidates, config.rankCap()), candidates);
-            if (ids.size() >= candidates) {
-                return new ArrayList<>(ids);
-            }
-        }
-        if (!tiers.isEmpty() && ids.size() >= candidates / 4) {
-            // enough records with (nearly) all the words: those with only some add little but cost the most
-            return new ArrayList<>(ids);
-        }
-        addUpTo(ids, repository.keyword(tsquery, List.of(selective(terms)), q.filter(), candidates, config.rankCap()),
-                candidates);
-        return new ArrayList<>(ids);
-    }
-
-    /**
-     * A Chinese (Japanese, Korean) query's groups with each run of CJK characters as its bigrams, one group each,
-     * leaving out the bigrams no record holds: a run has no spaces, so many of its bigrams cross a word boundary
-     * ("机出" in "压缩机出口") and would keep every record out of the "all words" tiers.
-     */
-    private List<String> cjkGroups(String query, List<String> groups) throws SQLException {
-        List<String> words = new ArrayList<>();
-        for (String g : groups) {
-            if (Cjk.has(g) && g.matches("'[^']+'( & '[^']+')*")) {
-                words.addAll(List.of(g.split(" & ")));
-            } else {
-                words.add(g);
-            }
-        }
-        Set<String> absent = repository.absent(words.stream().filter(Cjk::has).toList());
-        List<String> kept = words.stream().filter(w -> !absent.contains(w)).distinct().toList();
-        return kept.isEmpty() ? groups : Cjk.units(query, kept);
     }
 
     /** Spelling corrections for the query's words the dictionaries do not know (letters only, 4 or more). */
@@ -339,28 +285,6 @@ public class SearchService {
 
     private String vectorsOf(Embedder model) {
         return model == embedder ? SearchRepository.MAIN_VECTORS : SearchRepository.CJK_VECTORS;
-    }
-
-    private static void addUpTo(Set<Long> ids, List<Long> more, int max) {
-        for (Long id : more) {
-            if (ids.size() == max) {
-                return;
-            }
-            ids.add(id);
-        }
-    }
-
-    /**
-     * The terms to match records with: words found in more than {@code common-term-share} of all records ("engine"
-     * in an engine logbook) are left out of the match when rarer ones remain; they still count in the ranking.
-     * Matching them would make PostgreSQL test most rows for a term that tells them apart the least.
-     */
-    private String selective(List<String> terms) throws SQLException {
-        Map<String, Double> share = repository.termFrequencies(terms);
-        List<String> rare = terms.stream()
-                .filter(t -> share.getOrDefault(t, 0.0) <= config.commonTermShare())
-                .toList();
-        return String.join(" | ", rare.isEmpty() ? terms : rare);
     }
 
     /**

@@ -71,6 +71,27 @@ class ChineseKeywordTest {
                 "only a whole number before # names a unit");
     }
 
+    @Test
+    void aRareWordWeighsMoreThanACommonOneAndRecordsWithOnlyCommonWordsAreStillFound() {
+        List<Map<String, Object>> more = new java.util.ArrayList<>();
+        more.add(Json.record("F1", "风扇异响"));
+        for (int i = 1; i <= 5; i++) {
+            more.add(Json.record("G" + i, "主机故障，故障代码 E" + i));
+        }
+        for (int i = 1; i <= 40; i++) {
+            more.add(Json.record("P" + i, "电源模块更换 " + i));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("records", more)).post("/api/v1/records").then()
+                .statusCode(200);
+        db.execute("ANALYZE records");
+        List<String> found = keyword("风扇故障");
+        // ZH-3 "主机风扇故障" holds both words; then the fan record: "风扇" is in 2 of 51 records, "故障" in 6, so
+        // the fan once outweighs the fault twice (ts_rank, which counts words but not how rare they are, put the
+        // five "主机故障，故障代码" records before it)
+        assertEquals(List.of("ZH-3", "F1"), found.subList(0, 2), found.toString());
+        assertEquals(7, found.size(), "the records with only the common word are found too: " + found);
+    }
+
     private String language(String externalId) {
         return db.string("SELECT language FROM records WHERE external_id = '" + externalId + "'");
     }
