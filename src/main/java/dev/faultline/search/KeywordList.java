@@ -2,6 +2,8 @@ package dev.faultline.search;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ final class KeywordList {
             return null;
         }
         List<String> words = statistics.words(tsquery);
-        return new Ranking(words, statistics.documentFrequencies(words), statistics.documents());
+        return new Ranking(words, statistics.documentFrequencies(words), statistics.documents(), new HashMap<>());
     }
 
     /**
@@ -97,14 +99,24 @@ final class KeywordList {
                 : repository.keywordMatches(tier, q.filter(), Math.max(candidates, config.rankCap()));
     }
 
-    /** One tier's records in BM25 order ({@link Bm25}), or as found when the question is ranked by ts_rank. */
+    /**
+     * One tier's records in BM25 order ({@link Bm25}), or as found when the question is ranked by ts_rank. Each
+     * record's counts are read once per search (a later tier holds the earlier tiers' records again).
+     */
     private List<Long> ranked(Ranking ranking, List<Long> found) throws SQLException {
-        return ranking == null || found.size() < 2 ? found
-                : Bm25.rank(ranking.words(), statistics.counts(found, ranking.words()), ranking.frequencies(),
-                        ranking.documents());
+        if (ranking == null || found.size() < 2) {
+            return found;
+        }
+        List<Long> unread = found.stream().filter(id -> !ranking.read().containsKey(id)).toList();
+        ranking.read().putAll(statistics.counts(unread, ranking.words()));
+        Map<Long, Bm25.Doc> docs = new LinkedHashMap<>();
+        found.stream().filter(ranking.read()::containsKey).forEach(id -> docs.put(id, ranking.read().get(id)));
+        return Bm25.rank(ranking.words(), docs, ranking.frequencies(), ranking.documents());
     }
 
-    private record Ranking(List<String> words, Map<String, Long> frequencies, long documents) {}
+    /** A question's words and statistics, and the counts of the records read so far. */
+    private record Ranking(List<String> words, Map<String, Long> frequencies, long documents,
+            Map<Long, Bm25.Doc> read) {}
 
     /**
      * A Chinese (Japanese, Korean) query's groups with each run of CJK characters as its bigrams, one group each,
