@@ -94,7 +94,7 @@ public interface SearchConfig {
      * At most this many records matching one keyword tier are ranked (the first the full-text index yields, not
      * the best): bounds the cost of broad questions over millions of records. Larger is more exact and slower.
      */
-    @WithDefault("2000")
+    @WithDefault("1000")
     int rankCap();
 
     /**
