@@ -86,7 +86,8 @@ final class KeywordList {
             return null;
         }
         List<String> words = statistics.words(tsquery);
-        return new Ranking(words, statistics.documentFrequencies(words), statistics.documents(), new HashMap<>());
+        KeywordStatistics.Table table = statistics.table(words);
+        return new Ranking(words, table.frequencies(), table.documents(), new HashMap<>());
     }
 
     /**

@@ -25,19 +25,22 @@ import javax.sql.DataSource;
 class KeywordStatistics {
 
     private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')+)'");
-    // a word among the planner's most common elements (last ANALYZE) takes its share of the live rows from there; a
-    // rarer one is counted in the full-text index, which is cheap for a rare word. Without statistics every word is
-    // counted
-    private static final String FREQUENCIES =
+    // the table's size: PostgreSQL's running count of live rows (kept as rows are written and deleted, unlike the
+    // planner's figure, which waits for the next ANALYZE), counted when it has none. A word among the planner's most
+    // common elements (last ANALYZE) takes its share of those rows from there; a rarer one is counted in the
+    // full-text index, which is cheap for a rare word. Without statistics every word is counted. One row per word,
+    // or one without a word when none is asked for
+    private static final String TABLE =
             """
-            WITH s AS (SELECT e, f FROM pg_stats,
+            WITH n AS (SELECT coalesce((SELECT nullif(n_live_tup, 0) FROM pg_stat_user_tables
+                                         WHERE relname = 'records' LIMIT 1), (SELECT count(*) FROM records)) AS n),
+                 s AS (SELECT e, f FROM pg_stats,
                               unnest(most_common_elems::text::text[], most_common_elem_freqs) AS u(e, f)
-                        WHERE tablename = 'records' AND attname = 'search_tsv' AND e IS NOT NULL),
-                 n AS (SELECT n_live_tup AS n FROM pg_stat_user_tables WHERE relname = 'records' LIMIT 1)
-            SELECT w, coalesce((SELECT round(s.f * n.n) FROM s, n WHERE s.e = w AND n.n > 0 LIMIT 1),
-                               (SELECT count(*) FROM records r WHERE r.search_tsv
-                                    @@ ('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''')::tsquery))
-              FROM unnest(?::text[]) AS w
+                        WHERE tablename = 'records' AND attname = 'search_tsv' AND e IS NOT NULL)
+            SELECT n.n, w, coalesce((SELECT round(s.f * n.n) FROM s WHERE s.e = w LIMIT 1),
+                                    (SELECT count(*) FROM records r WHERE r.search_tsv
+                                         @@ ('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''')::tsquery))
+              FROM n LEFT JOIN unnest(?::text[]) AS w ON true
             """;
 
     private static final String COUNTS =
@@ -108,35 +111,24 @@ class KeywordStatistics {
         return out;
     }
 
-    /** How many records hold each word (estimated from the planner's statistics for the commonest). */
-    Map<String, Long> documentFrequencies(List<String> words) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        if (words.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FREQUENCIES)) {
+    /** The table's size and its statistics for these words. */
+    record Table(Map<String, Long> frequencies, long documents) {}
+
+    /** How many records the table holds, and how many hold each word (estimated for the commonest). */
+    Table table(List<String> words) throws SQLException {
+        Map<String, Long> frequencies = new HashMap<>();
+        long documents = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(TABLE)) {
             ps.setArray(1, c.createArrayOf("text", words.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
+                    documents = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        frequencies.put(rs.getString(2), rs.getLong(3));
+                    }
                 }
             }
         }
-        return out;
-    }
-
-    /**
-     * How many records the table holds: PostgreSQL's running count of live rows (kept as rows are written and
-     * deleted, unlike the planner's figure, which waits for the next ANALYZE), or counted when it has none.
-     */
-    long documents() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT coalesce((SELECT nullif(n_live_tup, 0)"
-                        + " FROM pg_stat_user_tables WHERE relname = 'records' LIMIT 1),"
-                        + " (SELECT count(*) FROM records))")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return new Table(frequencies, documents);
     }
 }

@@ -49,6 +49,12 @@ public class SearchRepository {
         return KEYWORD.formatted(match(alternatives), conditions);
     }
 
+    /** The tsqueries as bound: each its own match, or joined into one when there is a filter. */
+    private static List<String> matches(List<String> alternatives, String conditions) {
+        return conditions.isEmpty() || alternatives.size() == 1 ? alternatives
+                : List.of(alternatives.stream().map(a -> "(" + a + ")").collect(Collectors.joining(" | ")));
+    }
+
     private static String match(int alternatives) {
         return alternatives == 1 ? MATCH : "(" + String.join(" OR ", Collections.nCopies(alternatives, MATCH)) + ")";
     }
@@ -138,8 +144,7 @@ public class SearchRepository {
             throws SQLException {
         FilterSql where = FilterSql.of(filter);
         String conditions = where.conditions() + ownSite(filter, "r");
-        List<String> matches = conditions.isEmpty() || alternatives.size() == 1 ? alternatives
-                : List.of(alternatives.stream().map(a -> "(" + a + ")").collect(Collectors.joining(" | ")));
+        List<String> matches = matches(alternatives, conditions);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(keywordSql(matches.size(), conditions))) {
             int i = 1;
@@ -161,8 +166,7 @@ public class SearchRepository {
     List<Long> keywordMatches(List<String> alternatives, RecordFilter filter, int limit) throws SQLException {
         FilterSql where = FilterSql.of(filter);
         String conditions = where.conditions() + ownSite(filter, "r");
-        List<String> matches = conditions.isEmpty() || alternatives.size() == 1 ? alternatives
-                : List.of(alternatives.stream().map(a -> "(" + a + ")").collect(Collectors.joining(" | ")));
+        List<String> matches = matches(alternatives, conditions);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(MATCHES.formatted(match(matches.size()), conditions))) {
             int i = 1;
