@@ -216,13 +216,14 @@ async function evalMaintNet(logbook) {
   return rows;
 }
 
-// Reciprocal-rank fusion as the app does it (k = 60), with the vector list weighted w: for choosing w offline.
-function fuse(keyword, semantic, w) {
+// Reciprocal-rank fusion as the app does it (faultline.search.fusion-k, 60 by default), with the vector list weighted
+// w: for choosing w and k offline.
+function fuse(keyword, semantic, w, k = 60) {
   const score = new Map(), byId = new Map();
   for (const [list, weight] of [[keyword, 1], [semantic, w]]) {
     list.forEach((h, i) => {
       byId.set(h.record.id, h.record);
-      score.set(h.record.id, (score.get(h.record.id) ?? 0) + weight / (60 + i + 1));
+      score.set(h.record.id, (score.get(h.record.id) ?? 0) + weight / (k + i + 1));
     });
   }
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => byId.get(id));
@@ -230,14 +231,17 @@ function fuse(keyword, semantic, w) {
 
 // Settings chosen on held-out data: the dev questions over MaintNet and the MaintNorm validation split.
 async function tune(logbook, val) {
-  const WEIGHTS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2];
+  // vector weight x fusion k; TUNE_K="60" gives the table of 2026-11-29
+  const WEIGHTS = [0.3, 0.5, 0.7, 1.0];
+  const KS = (process.env.TUNE_K ?? "0,5,10,20,30,60").split(",").map(Number);
+  const GRID = KS.flatMap((k) => WEIGHTS.map((w) => [k, w]));
   const dev = { keyword: 0, semantic: 0 }, norm = { keyword: 0, semantic: 0 };
-  const fusedDev = new Map(WEIGHTS.map((w) => [w, 0])), fusedNorm = new Map(WEIGHTS.map((w) => [w, 0]));
+  const fusedDev = GRID.map(() => 0), fusedNorm = GRID.map(() => 0);
   for (const [q, rule] of DEV_QUESTIONS) {
     const k = await search(q, "keyword", "maintnet", 200), s = await search(q, "semantic", "maintnet", 200);
     dev.keyword += judge(k.map((h) => h.record), rule, logbook).ndcg;
     dev.semantic += judge(s.map((h) => h.record), rule, logbook).ndcg;
-    for (const w of WEIGHTS) fusedDev.set(w, fusedDev.get(w) + judge(fuse(k, s, w), rule, logbook).ndcg);
+    GRID.forEach(([kk, w], g) => { fusedDev[g] += judge(fuse(k, s, w, kk), rule, logbook).ndcg; });
   }
   const byRaw = new Map();
   val.forEach((t, i) => byRaw.set(t.raw, [...(byRaw.get(t.raw) ?? []), `mnv-${i}`]));
@@ -253,18 +257,18 @@ async function tune(logbook, val) {
     const k = await search(t.norm, "keyword", "maintnorm-val", 200), s = await search(t.norm, "semantic", "maintnorm-val", 200);
     norm.keyword += rr(k.map((h) => h.record), relevant);
     norm.semantic += rr(s.map((h) => h.record), relevant);
-    for (const w of WEIGHTS) fusedNorm.set(w, fusedNorm.get(w) + rr(fuse(k, s, w), relevant));
+    GRID.forEach(([kk, w], g) => { fusedNorm[g] += rr(fuse(k, s, w, kk), relevant); });
   }
   const d = DEV_QUESTIONS.length;
   const rows = [
     { fusion: "keyword only", "MaintNet dev nDCG@10": (dev.keyword / d).toFixed(3), "MaintNorm val MRR@20": (norm.keyword / n).toFixed(3) },
     { fusion: "semantic only", "MaintNet dev nDCG@10": (dev.semantic / d).toFixed(3), "MaintNorm val MRR@20": (norm.semantic / n).toFixed(3) },
   ];
-  for (const w of WEIGHTS) {
-    rows.push({ fusion: `hybrid, vector weight ${w}`, "MaintNet dev nDCG@10": (fusedDev.get(w) / d).toFixed(3),
-      "MaintNorm val MRR@20": (fusedNorm.get(w) / n).toFixed(3),
-      "margin over keyword (smaller of the two)": Math.min(fusedDev.get(w) / d - dev.keyword / d, fusedNorm.get(w) / n - norm.keyword / n).toFixed(3) });
-  }
+  GRID.forEach(([kk, w], g) => {
+    rows.push({ fusion: `hybrid, k ${kk}, vector weight ${w}`, "MaintNet dev nDCG@10": (fusedDev[g] / d).toFixed(3),
+      "MaintNorm val MRR@20": (fusedNorm[g] / n).toFixed(3),
+      "margin over keyword (smaller of the two)": Math.min(fusedDev[g] / d - dev.keyword / d, fusedNorm[g] / n - norm.keyword / n).toFixed(3) });
+  });
   return rows;
 }
 

@@ -6,27 +6,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reciprocal-rank fusion: score(d) = Σ 1 / (k + rank of d in each list), rank starting at 1. */
+/**
+ * Reciprocal-rank fusion: score(d) = Σ w_i / (k + rank of d in list i), rank starting at 1. A small k lets the top of
+ * each list count for more against a record that is merely in both; 60 is the value of Cormack et al. (2009).
+ */
 final class Fusion {
 
     static final int K = 60;
 
     private Fusion() {}
 
-    /** Ids of all lists by fused score, best first, with their scores; every list counts the same. */
+    /** Ids of all lists by fused score, best first, with their scores; every list counts the same, k = 60. */
     static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings) {
-        return rrf(rankings, rankings.stream().map(r -> 1.0).toList());
+        return rrf(rankings, rankings.stream().map(r -> 1.0).toList(), K);
     }
 
     /** Weighted: score(d) = Σ w_i / (k + rank_i(d)). */
-    static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings, List<Double> weights) {
-        Map<Long, Double> scores = new HashMap<>();
+    static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings, List<Double> weights, int k) {
+        return rrf(rankings, weights, java.util.stream.IntStream.range(0, rankings.size()).boxed().toList(), k);
+    }
+
+    /**
+     * Weighted, with lists of the same kind (the keyword lists of a question and of its translation; their vector
+     * lists) as alternatives: a record takes the best of its weighted reciprocal ranks within a kind, and the kinds
+     * add up. A record found by both phrasings of one question is not counted twice.
+     */
+    static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings, List<Double> weights, List<Integer> kinds,
+            int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must be 0 or more: " + k);
+        }
+        Map<Integer, Map<Long, Double>> byKind = new HashMap<>();
         for (int l = 0; l < rankings.size(); l++) {
             List<Long> ranking = rankings.get(l);
+            Map<Long, Double> kind = byKind.computeIfAbsent(kinds.get(l), x -> new HashMap<>());
             for (int i = 0; i < ranking.size(); i++) {
-                scores.merge(ranking.get(i), weights.get(l) / (K + i + 1), Double::sum);
+                kind.merge(ranking.get(i), weights.get(l) / (k + i + 1), Math::max);
             }
         }
+        Map<Long, Double> scores = new HashMap<>();
+        byKind.values().forEach(kind -> kind.forEach((id, score) -> scores.merge(id, score, Double::sum)));
         List<Map.Entry<Long, Double>> entries = new ArrayList<>(scores.entrySet());
         // ties: the smaller id first, so results are stable between calls
         entries.sort((a, b) -> a.getValue().equals(b.getValue())

@@ -29,6 +29,21 @@ public interface SearchConfig {
     @WithDefault("0.7")
     double semanticWeight();
 
+    /**
+     * The k of reciprocal-rank fusion (score = Σ weight / (k + rank)): smaller lets the top of each list count for
+     * more against records that are merely in both lists.
+     */
+    @WithDefault("60")
+    int fusionK();
+
+    /**
+     * Weight, against the lists of the question as asked, of the lists of the question translated term by term into the
+     * other language (search/bilingual.tsv, English and Chinese), so that an English question also finds the records
+     * written in Chinese and the other way round. 0 turns cross-language search off.
+     */
+    @WithDefault("0.3")
+    double crossLanguageWeight();
+
     /** Candidates taken from the keyword and from the vector list before fusing (and counted as the total). */
     @WithDefault("200")
     int candidates();

@@ -13,6 +13,11 @@ public record SearchQuery(String text, Mode mode, RecordFilter filter, int limit
         this(text, mode, filter, limit, offset, true);
     }
 
+    /** The same search for another question (the question translated: {@link CrossLanguage}). */
+    public SearchQuery withText(String text) {
+        return new SearchQuery(text, mode, filter, limit, offset, collapse);
+    }
+
     public SearchQuery withCollapse(boolean collapse) {
         return new SearchQuery(text, mode, filter, limit, offset, collapse);
     }

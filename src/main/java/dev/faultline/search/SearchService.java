@@ -3,6 +3,7 @@ package dev.faultline.search;
 import dev.faultline.index.IndexService;
 import dev.faultline.model.CjkEmbedder;
 import dev.faultline.model.Embedder;
+import dev.faultline.record.RecordFilter;
 import dev.faultline.record.RecordService;
 import dev.faultline.record.RecordView;
 import io.micrometer.core.instrument.Counter;
@@ -42,6 +43,7 @@ public class SearchService {
     private final CandidateTexts candidateTexts;
     private final Vocabulary vocabulary;
     private final KeywordList keywordList;
+    private final CrossLanguage crossLanguage;
     /**
      * Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction);
      * bounded, so a burst of searches queues here instead of taking every database connection.
@@ -60,8 +62,9 @@ public class SearchService {
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, CjkEmbedder cjk,
             IndexService index, SearchConfig config, MeterRegistry metrics, CandidateTexts candidateTexts,
-            Vocabulary vocabulary, KeywordStatistics statistics) {
+            Vocabulary vocabulary, KeywordStatistics statistics, CrossLanguage crossLanguage) {
         this.repository = repository;
+        this.crossLanguage = crossLanguage;
         this.cjk = cjk;
         this.candidateTexts = candidateTexts;
         this.vocabulary = vocabulary;
@@ -117,6 +120,7 @@ public class SearchService {
             }
             List<List<Long>> rankings = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
+            List<Integer> kinds = new ArrayList<>(); // 0 keyword, 1 vectors: a question's and its translation's
             // in hybrid mode the keyword query runs in PostgreSQL while this thread embeds the question and asks
             // for the nearest vectors: the two lists cost about the same, so a search takes the longer, not the sum
             CompletableFuture<List<Long>> keyword = null;
@@ -126,7 +130,13 @@ public class SearchService {
                                 parallel)
                         : CompletableFuture.completedFuture(keywordList.find(q, terms, tsquery, candidates, corrections));
             }
+            // the question in the other language (English <-> Chinese), when the site holds records it would find
+            CrossLanguage.Question other = crossLanguage.question(q.text());
+            String translated = other == null ? null : other.text();
+            CompletableFuture<List<Long>> otherKeyword = translated == null || q.mode() == SearchQuery.Mode.semantic
+                    ? null : keywordOf(q.withText(translated), candidates);
             List<Long> semantic = null;
+            List<Long> otherSemantic = null;
             long embedded = started;
             long searched = started;
             if (q.mode() != SearchQuery.Mode.keyword) {
@@ -146,18 +156,37 @@ public class SearchService {
                 if (counted && near.graphScan()) {
                     filteredGraphScans.increment();
                 }
+                if (other != null && other.toChinese() && modelFor(q.text()) == embedder) {
+                    // the main model reads no Chinese: the CJK records come from the translation's vectors instead
+                    semantic = crossLanguage.withoutCjkRecords(semantic);
+                    if (translated != null && modelFor(translated) != embedder) {
+                        otherSemantic = nearestOf(translated, q.filter(), candidates);
+                    }
+                }
                 searched = System.nanoTime();
             }
             if (keyword != null) {
                 rankings.add(join(keyword));
                 weights.add(1.0);
+                kinds.add(0);
             }
             long joined = System.nanoTime();
             if (semantic != null) {
                 rankings.add(semantic);
                 weights.add(config.semanticWeight());
+                kinds.add(1);
             }
-            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights);
+            if (otherKeyword != null) {
+                rankings.add(join(otherKeyword));
+                weights.add(config.crossLanguageWeight());
+                kinds.add(0);
+            }
+            if (otherSemantic != null) {
+                rankings.add(otherSemantic);
+                weights.add(config.crossLanguageWeight() * config.semanticWeight());
+                kinds.add(1);
+            }
+            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights, kinds, config.fusionK());
             List<Long> all = new ArrayList<>(fused.keySet());
             // the stages after fusion read the best candidates' texts once: sides and positions, near duplicates
             Map<Long, String> texts = candidateTexts.texts(all.subList(0, Math.min(config.duplicateWindow(), all.size())));
@@ -230,6 +259,25 @@ public class SearchService {
     @PreDestroy
     void close() {
         parallel.shutdownNow();
+    }
+
+    /** The keyword list of a translated question, in the background; null when none of its words is searchable. */
+    private CompletableFuture<List<Long>> keywordOf(SearchQuery translated, int candidates) {
+        List<String> terms = shorthand.terms(translated.text());
+        if (terms.isEmpty()) {
+            return null;
+        }
+        String tsquery = String.join(" | ", terms);
+        return CompletableFuture.supplyAsync(
+                () -> keywordUnchecked(translated, terms, tsquery, candidates, Map.of()), parallel);
+    }
+
+    /** The vector list of a translated question, in the vectors of the model it is embedded with. */
+    private List<Long> nearestOf(String translated, RecordFilter filter, int candidates) throws SQLException {
+        Embedder model = modelFor(translated);
+        float[] vector = queryVectors.get(translated, this::embedQuestion);
+        return repository.semantic(vector, model.modelId(), vectorsOf(model), filter, candidates,
+                filterScan(candidates), config.minSimilarity()).ids();
     }
 
     private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates,
