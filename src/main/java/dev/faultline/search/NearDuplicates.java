@@ -25,6 +25,9 @@ final class NearDuplicates {
 
     private static final Pattern NUMBERED = Pattern.compile(
             "(?:#|\\bNO\\.?\\s*|\\bNUMBER\\s+|\\bNR\\.?\\s*|\\bCYL(?:INDER)?\\.?\\s*#?\\s*|\\bENG(?:INE)?\\.?\\s*#?\\s*)(\\d{1,2})\\b");
+    /** A numbered unit as Chinese plants write it, number first: "2#循环水泵", "5#机". */
+    static final Pattern CJK_UNIT = Pattern.compile(
+            "(?<![\\p{N}.])(\\d{1,3})\\s*#\\s*(?=[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff])");
     private static final Pattern LIST = Pattern.compile("\\s*(?:,|&|AND|/)\\s*#?(\\d{1,2})\\b");
     private static final Pattern SIDE = Pattern.compile(
             "\\b(L/H|LH|LEFT|LT|R/H|RH|RIGHT|RT|FWD|FORWARD|AFT|UPPER|LOWER|INBD|INBOARD|OUTBD|OUTBOARD)\\b");
@@ -91,7 +94,7 @@ final class NearDuplicates {
         return groups;
     }
 
-    /** The sides and numbered positions a text names ("L/H", "#3", "CYL 3", "NO. 2"), normalised. */
+    /** The sides and numbered positions a text names ("L/H", "#3", "CYL 3", "NO. 2", "2#循环水泵"), normalised. */
     static Set<String> positions(String text) {
         Set<String> out = new TreeSet<>();
         String upper = text == null ? "" : text.toUpperCase(Locale.ROOT);
@@ -104,6 +107,10 @@ final class NearDuplicates {
                 out.add("#" + Integer.parseInt(more.group(1)));
                 more.region(more.end(), upper.length());
             }
+        }
+        Matcher unit = CJK_UNIT.matcher(upper);
+        while (unit.find()) {
+            out.add("#" + Integer.parseInt(unit.group(1)));
         }
         Matcher s = SIDE.matcher(upper);
         while (s.find()) {

@@ -3,6 +3,7 @@ package dev.faultline.search;
 import static dev.faultline.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faultline.Json;
 import dev.faultline.TestDatabase;
@@ -20,6 +21,9 @@ class ChineseKeywordTest {
 
     @Inject
     TestDatabase db;
+
+    @Inject
+    dev.faultline.TestIndex index;
 
     @BeforeEach
     void seed() {
@@ -69,6 +73,31 @@ class ChineseKeywordTest {
                 List.of("'x'", "'5'", "'加工'")));
         assertEquals(List.of("'15'", "'注塑'"), Cjk.units("版本 1.5#注塑 15", List.of("'15'", "'注塑'")),
                 "only a whole number before # names a unit");
+    }
+
+    @Test
+    void recordsOfAnotherNumberedUnitComeAfterThoseOfTheUnitAsked() {
+        db.clear();
+        given().contentType(ContentType.JSON).body(Json.batch(unit("P1-A", "1#循环水泵", "轴承温度高，报警停机"),
+                unit("P1-B", "1#循环水泵", "轴承温度高，加注润滑脂"), unit("P2", "2#循环水泵", "轴承有异响，温度偏高"),
+                unit("P0", "冷却塔风机", "风机轴承温度高")))
+                .post("/api/v1/records").then().statusCode(200);
+        index.awaitEmpty();
+        // the unit is named in the asset only: records of unit 1 go after unit 2's and those naming no unit
+        List<String> found = given().queryParams(Map.of("q", "2#循环水泵 轴承温度高", "mode", "hybrid")).get("/api/v1/search")
+                .then().statusCode(200).extract().jsonPath().getList("items.record.externalId");
+        assertEquals("P2", found.getFirst(), found.toString());
+        assertTrue(found.indexOf("P1-A") > found.indexOf("P0") && found.indexOf("P1-B") > found.indexOf("P0"),
+                found.toString());
+    }
+
+    private static Map<String, Object> unit(String id, String assetName, String text) {
+        Map<String, Object> r = Json.record(id, text);
+        r.put("asset", Map.of("id", assetName, "name", assetName, "type", "水泵"));
+        r.put("fields", Map.of());
+        r.remove("tags");
+        r.remove("language");
+        return r;
     }
 
     @Test

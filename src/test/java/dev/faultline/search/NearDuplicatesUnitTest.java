@@ -28,6 +28,10 @@ class NearDuplicatesUnitTest {
         assertEquals(Set.of("#3"), NearDuplicates.positions("CYL 3 low compression"));
         assertEquals(Set.of("left"), NearDuplicates.positions("LEFT MAG DROP 200 RPM, L/H MAG CHECKED"));
         assertEquals(Set.of(), NearDuplicates.positions("OIL LEAK AT ROCKER COVER, 40/80 PSI"));
+        // Chinese plants write the number first: "2#循环水泵" is unit 2; "1.5#" is no unit
+        assertEquals(Set.of("#2"), NearDuplicates.positions("2#循环水泵 轴承温度高"));
+        assertEquals(Set.of("#5", "#12"), NearDuplicates.positions("5# 机主轴异响，12#注塑机正常"));
+        assertEquals(Set.of(), NearDuplicates.positions("版本 1.5#注塑 参数"));
         assertEquals(Set.of("#2", "#3", "#4", "left"), NearDuplicates.positions("#2, 3 & 4 ROCKER COVERS LEAKING ON L/H ENG"));
         assertEquals(Set.of("#3"), NearDuplicates.positions("number 3 cylinder"));
     }
@@ -51,5 +55,13 @@ class NearDuplicatesUnitTest {
                 "LEFT MAGNETO REPLACED");
         assertEquals(List.of(2L, 3L, 4L, 1L, 5L), PositionOrder.order("left magneto", List.of(1L, 2L, 3L, 4L, 5L), texts));
         assertEquals(List.of(1L, 2L, 3L), PositionOrder.order("magneto drop", List.of(1L, 2L, 3L), texts));
+    }
+
+    @Test
+    void theAssetsNumberedUnitLeadsTheTextWhenTheTextNamesNone() {
+        assertEquals("2#循环水泵 轴承温度高", CandidateTexts.withUnit("轴承温度高", "2#循环水泵 P-201"));
+        assertEquals("5#机主轴异响", CandidateTexts.withUnit("5#机主轴异响", "5#加工中心 VMC-05"));
+        assertEquals("LEFT MAG DROP", CandidateTexts.withUnit("LEFT MAG DROP", "N12345 #2 engine"));
+        assertEquals("x", CandidateTexts.withUnit("x", null));
     }
 }
