@@ -33,15 +33,35 @@ final class Fusion {
      */
     static LinkedHashMap<Long, Double> rrf(List<List<Long>> rankings, List<Double> weights, List<Integer> kinds,
             int k) {
+        List<Ranked> lists = new ArrayList<>();
+        for (int l = 0; l < rankings.size(); l++) {
+            lists.add(Ranked.of(rankings.get(l), weights.get(l), kinds.get(l)));
+        }
+        return rrf(lists, k);
+    }
+
+    /**
+     * One ranked list, best first, of a kind; its first {@code strong} records weigh {@code weight}, the rest (at their
+     * ranks) {@code weakWeight}: a keyword list's records holding only some of the question's words.
+     */
+    record Ranked(List<Long> ids, double weight, int kind, int strong, double weakWeight) {
+
+        static Ranked of(List<Long> ids, double weight, int kind) {
+            return new Ranked(ids, weight, kind, ids.size(), weight);
+        }
+    }
+
+    /** As {@link #rrf(List, List, List, int)}, each list with its strong part and weak weight. */
+    static LinkedHashMap<Long, Double> rrf(List<Ranked> lists, int k) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be 0 or more: " + k);
         }
         Map<Integer, Map<Long, Double>> byKind = new HashMap<>();
-        for (int l = 0; l < rankings.size(); l++) {
-            List<Long> ranking = rankings.get(l);
-            Map<Long, Double> kind = byKind.computeIfAbsent(kinds.get(l), x -> new HashMap<>());
-            for (int i = 0; i < ranking.size(); i++) {
-                kind.merge(ranking.get(i), weights.get(l) / (k + i + 1), Math::max);
+        for (Ranked list : lists) {
+            Map<Long, Double> kind = byKind.computeIfAbsent(list.kind(), x -> new HashMap<>());
+            for (int i = 0; i < list.ids().size(); i++) {
+                double w = i < list.strong() ? list.weight() : list.weakWeight();
+                kind.merge(list.ids().get(i), w / (k + i + 1), Math::max);
             }
         }
         Map<Long, Double> scores = new HashMap<>();

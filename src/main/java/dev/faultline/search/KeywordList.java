@@ -38,7 +38,7 @@ final class KeywordList {
      * the table; it also puts the record with both words above the one that repeats one of them. Within a tier the
      * records are ordered by BM25 ({@code faultline.search.bm25}: a rare word weighs more) or by {@code ts_rank}.
      */
-    List<Long> find(SearchQuery q, List<String> terms, String tsquery, int candidates,
+    Found find(SearchQuery q, List<String> terms, String tsquery, int candidates,
             Map<String, Set<String>> corrections) throws SQLException {
         List<String> groups = Cjk.has(q.text()) ? cjkGroups(q.text(), shorthand.groups(q.text(), corrections))
                 : shorthand.groups(q.text(), corrections);
@@ -54,13 +54,15 @@ final class KeywordList {
         for (List<String> tier : tiers) {
             addUpTo(ids, ranked(ranking, matches(ranking, tsquery, tier, q, candidates)), candidates);
             if (ids.size() >= candidates) {
-                return new ArrayList<>(ids);
+                return new Found(new ArrayList<>(ids), ids.size());
             }
         }
         if (!tiers.isEmpty() && ids.size() >= candidates / 4) {
             // enough records with (nearly) all the words: those with only some add little but cost the most
-            return new ArrayList<>(ids);
+            return new Found(new ArrayList<>(ids), ids.size());
         }
+        // a question of one word (one group): its "any word" is every word
+        int strong = tiers.isEmpty() ? Integer.MAX_VALUE : ids.size();
         String rare = selective(terms);
         List<Long> some = matches(ranking, tsquery, List.of(rare), q, candidates);
         if (ranking != null && some.size() < config.rankCap() && !rare.equals(String.join(" | ", terms))) {
@@ -72,8 +74,14 @@ final class KeywordList {
             some = new ArrayList<>(more);
         }
         addUpTo(ids, ranked(ranking, some), candidates);
-        return new ArrayList<>(ids);
+        return new Found(new ArrayList<>(ids), Math.min(strong, ids.size()));
     }
+
+    /**
+     * A keyword list: ids best first; the first {@code strong} hold every word of the question or all but one (the
+     * rest only some of its words, the "any word" tier).
+     */
+    record Found(List<Long> ids, int strong) {}
 
     /** The question's words and their document frequencies, when its tiers are ordered by BM25; else null. */
     private Ranking bm25(String question, String tsquery) throws SQLException {

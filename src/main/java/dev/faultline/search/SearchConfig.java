@@ -44,6 +44,13 @@ public interface SearchConfig {
     @WithDefault("0.3")
     double crossLanguageWeight();
 
+    /**
+     * Weight, as a share of the keyword list's, of its records that hold only some of the question's words (no record
+     * held all of them or all but one): the keyword list's weakest evidence. 1 weighs them as the rest.
+     */
+    @WithDefault("0.5")
+    double weakKeywordWeight();
+
     /** Candidates taken from the keyword and from the vector list before fusing (and counted as the total). */
     @WithDefault("200")
     int candidates();

@@ -118,12 +118,10 @@ public class SearchService {
             if (counted && repository.hasOwnIndexes(q.filter())) {
                 siteIndexSearches.increment();
             }
-            List<List<Long>> rankings = new ArrayList<>();
-            List<Double> weights = new ArrayList<>();
-            List<Integer> kinds = new ArrayList<>(); // 0 keyword, 1 vectors: a question's and its translation's
+            List<Fusion.Ranked> rankings = new ArrayList<>();
             // in hybrid mode the keyword query runs in PostgreSQL while this thread embeds the question and asks
             // for the nearest vectors: the two lists cost about the same, so a search takes the longer, not the sum
-            CompletableFuture<List<Long>> keyword = null;
+            CompletableFuture<KeywordList.Found> keyword = null;
             if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
                 keyword = q.mode() == SearchQuery.Mode.hybrid
                         ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates, corrections),
@@ -133,7 +131,7 @@ public class SearchService {
             // the question in the other language (English <-> Chinese), when the site holds records it would find
             CrossLanguage.Question other = crossLanguage.question(q.text());
             String translated = other == null ? null : other.text();
-            CompletableFuture<List<Long>> otherKeyword = translated == null || q.mode() == SearchQuery.Mode.semantic
+            CompletableFuture<KeywordList.Found> otherKeyword = translated == null || q.mode() == SearchQuery.Mode.semantic
                     ? null : keywordOf(q.withText(translated), candidates);
             List<Long> semantic = null;
             List<Long> otherSemantic = null;
@@ -166,27 +164,19 @@ public class SearchService {
                 searched = System.nanoTime();
             }
             if (keyword != null) {
-                rankings.add(join(keyword));
-                weights.add(1.0);
-                kinds.add(0);
+                rankings.add(keywordRanked(join(keyword), 1.0));
             }
             long joined = System.nanoTime();
             if (semantic != null) {
-                rankings.add(semantic);
-                weights.add(config.semanticWeight());
-                kinds.add(1);
+                rankings.add(Fusion.Ranked.of(semantic, config.semanticWeight(), 1));
             }
             if (otherKeyword != null) {
-                rankings.add(join(otherKeyword));
-                weights.add(config.crossLanguageWeight());
-                kinds.add(0);
+                rankings.add(keywordRanked(join(otherKeyword), config.crossLanguageWeight()));
             }
             if (otherSemantic != null) {
-                rankings.add(otherSemantic);
-                weights.add(config.crossLanguageWeight() * config.semanticWeight());
-                kinds.add(1);
+                rankings.add(Fusion.Ranked.of(otherSemantic, config.crossLanguageWeight() * config.semanticWeight(), 1));
             }
-            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, weights, kinds, config.fusionK());
+            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, config.fusionK());
             List<Long> all = new ArrayList<>(fused.keySet());
             // the stages after fusion read the best candidates' texts once: sides and positions, near duplicates
             Map<Long, String> texts = candidateTexts.texts(all.subList(0, Math.min(config.duplicateWindow(), all.size())));
@@ -261,8 +251,13 @@ public class SearchService {
         parallel.shutdownNow();
     }
 
+    /** A keyword list for the fusion (kind 0: keyword lists); its records with only some words weigh less. */
+    private Fusion.Ranked keywordRanked(KeywordList.Found found, double weight) {
+        return new Fusion.Ranked(found.ids(), weight, 0, found.strong(), weight * config.weakKeywordWeight());
+    }
+
     /** The keyword list of a translated question, in the background; null when none of its words is searchable. */
-    private CompletableFuture<List<Long>> keywordOf(SearchQuery translated, int candidates) {
+    private CompletableFuture<KeywordList.Found> keywordOf(SearchQuery translated, int candidates) {
         List<String> terms = shorthand.terms(translated.text());
         if (terms.isEmpty()) {
             return null;
@@ -280,7 +275,7 @@ public class SearchService {
                 filterScan(candidates), config.minSimilarity()).ids();
     }
 
-    private List<Long> keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates,
+    private KeywordList.Found keywordUnchecked(SearchQuery q, List<String> terms, String tsquery, int candidates,
             Map<String, Set<String>> corrections) {
         try {
             return keywordList.find(q, terms, tsquery, candidates, corrections);
@@ -289,7 +284,7 @@ public class SearchService {
         }
     }
 
-    private static List<Long> join(CompletableFuture<List<Long>> future) throws SQLException {
+    private static KeywordList.Found join(CompletableFuture<KeywordList.Found> future) throws SQLException {
         try {
             return future.join();
         } catch (CompletionException e) {

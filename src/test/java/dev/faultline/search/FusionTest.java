@@ -49,6 +49,18 @@ class FusionTest {
     }
 
     @Test
+    void aKeywordListsWeakPartWeighsLessAtItsOwnRanks() {
+        // keyword list: 1 holds every word (strong), 2 and 3 only some; vector list: 3 first
+        var keyword = new Fusion.Ranked(List.of(1L, 2L, 3L), 1.0, 0, 1, 0.5);
+        var vectors = Fusion.Ranked.of(List.of(3L, 4L), 0.7, 1);
+        var fused = Fusion.rrf(List.of(keyword, vectors), 60);
+        assertEquals(1.0 / 61, fused.get(1L), 1e-12);
+        assertEquals(0.5 / 62, fused.get(2L), 1e-12);
+        assertEquals(0.5 / 63 + 0.7 / 61, fused.get(3L), 1e-12);
+        assertEquals(List.of(3L, 1L, 4L, 2L), new ArrayList<>(fused.keySet()));
+    }
+
+    @Test
     void oneListKeepsItsOrder() {
         assertEquals(List.of(5L, 1L, 9L), new ArrayList<>(Fusion.rrf(List.of(List.of(5L, 1L, 9L))).keySet()));
         assertEquals(List.of(), new ArrayList<>(Fusion.rrf(List.of()).keySet()));
