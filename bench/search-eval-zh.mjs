@@ -61,7 +61,10 @@ if (process.argv[2] === "run") {
   for (const q of queries.filter((x) => x.type !== "noanswer")) {
     const relevant = rule(q);
     const total = records.filter(relevant).length;
-    const add = (mode, s) => { ((per[q.type] ??= {})[mode] ??= []).push(s); ((per.all ??= {})[mode] ??= []).push(s); };
+    // "all" is every answerable query; "written in Chinese" leaves out the English (cross-language) questions
+    const add = (mode, s) => {
+      for (const key of [q.type, "all", ...(q.type === "english" ? [] : ["written in Chinese"])]) ((per[key] ??= {})[mode] ??= []).push(s);
+    };
     const base = score(bm25(q.query, 50), relevant, total);
     add("bigram BM25", base);
     const row = { id: q.id, type: q.type, query: q.query, "BM25 P@10": base.p10 };
