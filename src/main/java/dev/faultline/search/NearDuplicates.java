@@ -30,7 +30,7 @@ final class NearDuplicates {
             "(?<![\\p{N}.])(\\d{1,3})\\s*#\\s*(?=[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff])");
     private static final Pattern LIST = Pattern.compile("\\s*(?:,|&|AND|/)\\s*#?(\\d{1,2})\\b");
     private static final Pattern SIDE = Pattern.compile(
-            "\\b(L/H|LH|LEFT|LT|R/H|RH|RIGHT|RT|FWD|FORWARD|AFT|UPPER|LOWER|INBD|INBOARD|OUTBD|OUTBOARD)\\b");
+            "\\b(L/H|LH|LEFT|LT|R/H|RH|RIGHT|RT|FWD|FORWARD|FRONT|AFT|REAR|UPPER|LOWER|INBD|INBOARD|OUTBD|OUTBOARD)\\b");
 
     private static final CosineSimilarity COSINE = new CosineSimilarity();
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -117,7 +117,8 @@ final class NearDuplicates {
             out.add(switch (s.group(1)) {
                 case "L/H", "LH", "LEFT", "LT" -> "left";
                 case "R/H", "RH", "RIGHT", "RT" -> "right";
-                case "FWD", "FORWARD" -> "forward";
+                case "FWD", "FORWARD", "FRONT" -> "forward";
+                case "AFT", "REAR" -> "aft";
                 case "INBD", "INBOARD" -> "inboard";
                 case "OUTBD", "OUTBOARD" -> "outboard";
                 default -> s.group(1).toLowerCase(Locale.ROOT);

@@ -34,6 +34,9 @@ class NearDuplicatesUnitTest {
         assertEquals(Set.of(), NearDuplicates.positions("版本 1.5#注塑 参数"));
         assertEquals(Set.of("#2", "#3", "#4", "left"), NearDuplicates.positions("#2, 3 & 4 ROCKER COVERS LEAKING ON L/H ENG"));
         assertEquals(Set.of("#3"), NearDuplicates.positions("number 3 cylinder"));
+        // front is forward and rear is aft, as logs write them
+        assertEquals(NearDuplicates.positions("FWD BAFFLE CRACKED"), NearDuplicates.positions("front baffle cracked"));
+        assertEquals(Set.of("aft", "left"), NearDuplicates.positions("left rear baffle crack"));
     }
 
     @Test

@@ -20,6 +20,8 @@ class ShorthandTest {
         assertTrue(back.contains("'r/h'") && back.contains("'cyl'"), back);
         String gauge = shorthand.tsquery("tachometer generator");
         assertTrue(gauge.contains("'tach'") && gauge.contains("'gen'"), gauge);
+        String rear = shorthand.tsquery("front and rear baffle");
+        assertTrue(rear.contains("'fwd'") && rear.contains("'aft'"), rear);
     }
 
     @Test
