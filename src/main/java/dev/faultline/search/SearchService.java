@@ -40,7 +40,7 @@ public class SearchService {
     private final IndexService index;
     private final SearchConfig config;
     private final Shorthand shorthand = Shorthand.load();
-    private final CandidateTexts candidateTexts;
+    private final ResultPage resultPage;
     private final Vocabulary vocabulary;
     private final KeywordList keywordList;
     private final CrossLanguage crossLanguage;
@@ -61,12 +61,12 @@ public class SearchService {
     private final QueryVectors queryVectors;
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, CjkEmbedder cjk,
-            IndexService index, SearchConfig config, MeterRegistry metrics, CandidateTexts candidateTexts,
+            IndexService index, SearchConfig config, MeterRegistry metrics, ResultPage resultPage,
             Vocabulary vocabulary, KeywordStatistics statistics, CrossLanguage crossLanguage) {
         this.repository = repository;
         this.crossLanguage = crossLanguage;
         this.cjk = cjk;
-        this.candidateTexts = candidateTexts;
+        this.resultPage = resultPage;
         this.vocabulary = vocabulary;
         this.records = records;
         this.embedder = embedder;
@@ -177,28 +177,8 @@ public class SearchService {
                 rankings.add(Fusion.Ranked.of(otherSemantic, config.crossLanguageWeight() * config.semanticWeight(), 1));
             }
             LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, config.fusionK());
-            List<Long> all = new ArrayList<>(fused.keySet());
-            // the stages after fusion read the best candidates' texts once: sides and positions, near duplicates
-            Map<Long, String> texts = candidateTexts.texts(all.subList(0, Math.min(config.duplicateWindow(), all.size())));
-            all = PositionOrder.order(q.text(), all, texts);
-            LinkedHashMap<Long, List<Long>> groups = groups(q, all, texts);
-            List<Long> leaders = new ArrayList<>(groups.keySet());
-            List<Long> page = leaders.subList(Math.min(q.offset(), leaders.size()),
-                    Math.min(q.offset() + q.limit(), leaders.size()));
-            Map<Long, String> snippets = repository.snippets(page, tsquery);
-            List<Long> shown = new ArrayList<>(page);
-            page.forEach(id -> shown.addAll(groups.get(id)));
-            Map<Long, RecordView> byId = new java.util.HashMap<>();
-            records.records(shown).forEach(r -> byId.put(r.id(), r));
-            List<SearchView.Hit> hits = new ArrayList<>();
-            for (Long id : page) {
-                RecordView r = byId.get(id);
-                if (r != null) {
-                    hits.add(new SearchView.Hit(r, round(fused.get(id)), Snippets.html(snippets.get(id)),
-                            groups.get(id).stream().map(byId::get).filter(java.util.Objects::nonNull).toList()));
-                }
-            }
-            SearchView view = new SearchView(hits, leaders.size(), repository.facets(all), q.mode().name(),
+            ResultPage.Page page = resultPage.of(q, fused, tsquery);
+            SearchView view = new SearchView(page.hits(), page.total(), page.facets(), q.mode().name(),
                     embedder.modelId(), index.pending());
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("search %s: embed %d ms, vectors %d ms, keyword done %d ms later, page and facets %d ms;"
@@ -219,7 +199,7 @@ public class SearchService {
             LinkedHashMap<Long, Double> near = repository.similar(recordId, embedder.modelId(), limit);
             List<SearchView.Hit> hits = new ArrayList<>();
             for (RecordView r : records.records(new ArrayList<>(near.keySet()))) {
-                hits.add(new SearchView.Hit(r, round(near.get(r.id())), Snippets.html(r.text())));
+                hits.add(new SearchView.Hit(r, ResultPage.round(near.get(r.id())), Snippets.html(r.text())));
             }
             return hits;
         } catch (SQLException e) {
@@ -238,7 +218,7 @@ public class SearchService {
                     limit);
             List<SearchView.Hit> hits = new ArrayList<>();
             for (RecordView r : records.records(new ArrayList<>(near.keySet()))) {
-                hits.add(new SearchView.Hit(r, round(near.get(r.id())), Snippets.html(r.text())));
+                hits.add(new SearchView.Hit(r, ResultPage.round(near.get(r.id())), Snippets.html(r.text())));
             }
             return hits;
         } catch (SQLException e) {
@@ -303,16 +283,6 @@ public class SearchService {
         return unknown.isEmpty() ? Map.of() : vocabulary.corrections(unknown);
     }
 
-    /** The fused ids grouped by {@link NearDuplicates} when the query collapses, else each on its own. */
-    private LinkedHashMap<Long, List<Long>> groups(SearchQuery q, List<Long> fused, Map<Long, String> texts) {
-        if (q.collapse() && config.duplicateSimilarity() <= 1) {
-            return NearDuplicates.collapse(fused, texts, config.duplicateSimilarity());
-        }
-        LinkedHashMap<Long, List<Long>> alone = new LinkedHashMap<>();
-        fused.forEach(id -> alone.put(id, List.of()));
-        return alone;
-    }
-
     private float[] embedQuestion(String text) {
         return modelFor(text).embed(List.of(text), Embedder.Role.QUERY).getFirst();
     }
@@ -341,9 +311,5 @@ public class SearchService {
 
     private static long ms(long from, long to) {
         return Math.max(0, to - from) / 1_000_000;
-    }
-
-    private static double round(double score) {
-        return Math.round(score * 1e6) / 1e6;
     }
 }
