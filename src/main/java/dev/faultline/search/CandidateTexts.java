@@ -45,10 +45,10 @@ class CandidateTexts {
 
     /** The text, led by the asset's numbered unit ("2# ") when the asset names one and the text names none. */
     static String withUnit(String text, String assetName) {
-        if (assetName == null || NearDuplicates.CJK_UNIT.matcher(text).find()) {
+        if (assetName == null || Cjk.UNIT.matcher(text).find()) {
             return text;
         }
-        Matcher unit = NearDuplicates.CJK_UNIT.matcher(assetName);
+        Matcher unit = Cjk.UNIT.matcher(assetName);
         return unit.find() ? assetName.substring(unit.start(), unit.end()) + assetName.substring(unit.end()).split("\\s")[0]
                 + " " + text : text;
     }

@@ -16,8 +16,11 @@ public final class Cjk {
     private static final String RANGES = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff";
     private static final Pattern ANY = Pattern.compile("[" + RANGES + "]");
     private static final Pattern PARTS = Pattern.compile("([" + RANGES + "]+)|([^" + RANGES + "]+)");
-    /** A numbered unit as Chinese plants write it: "5#加工中心", "15#注塑机" (number, #, the unit's name). */
-    private static final Pattern UNIT = Pattern.compile("(?<![\\p{N}.])(\\d{1,3})\\s*#\\s*([" + RANGES + "]{2})");
+    /**
+     * A numbered unit as Chinese plants write it: "5#加工中心", "15#注塑机" (number, #, the unit's name); also the
+     * positions of {@link NearDuplicates#positions}.
+     */
+    static final Pattern UNIT = Pattern.compile("(?<![\\p{N}.])(\\d{1,3})\\s*#\\s*([" + RANGES + "]{2})");
 
     private Cjk() {}
 

@@ -25,9 +25,6 @@ final class NearDuplicates {
 
     private static final Pattern NUMBERED = Pattern.compile(
             "(?:#|\\bNO\\.?\\s*|\\bNUMBER\\s+|\\bNR\\.?\\s*|\\bCYL(?:INDER)?\\.?\\s*#?\\s*|\\bENG(?:INE)?\\.?\\s*#?\\s*)(\\d{1,2})\\b");
-    /** A numbered unit as Chinese plants write it, number first: "2#循环水泵", "5#机". */
-    static final Pattern CJK_UNIT = Pattern.compile(
-            "(?<![\\p{N}.])(\\d{1,3})\\s*#\\s*(?=[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff])");
     private static final Pattern LIST = Pattern.compile("\\s*(?:,|&|AND|/)\\s*#?(\\d{1,2})\\b");
     private static final Pattern SIDE = Pattern.compile(
             "\\b(L/H|LH|LEFT|LT|R/H|RH|RIGHT|RT|FWD|FORWARD|FRONT|AFT|REAR|UPPER|LOWER|INBD|INBOARD|OUTBD|OUTBOARD)\\b");
@@ -108,7 +105,7 @@ final class NearDuplicates {
                 more.region(more.end(), upper.length());
             }
         }
-        Matcher unit = CJK_UNIT.matcher(upper);
+        Matcher unit = Cjk.UNIT.matcher(upper);
         while (unit.find()) {
             out.add("#" + Integer.parseInt(unit.group(1)));
         }

@@ -154,7 +154,7 @@ public class SearchService {
                 if (counted && near.graphScan()) {
                     filteredGraphScans.increment();
                 }
-                if (other != null && other.toChinese() && modelFor(q.text()) == embedder) {
+                if (other != null && other.toChinese() && model == embedder) {
                     // the main model reads no Chinese: the CJK records come from the translation's vectors instead
                     semantic = crossLanguage.withoutCjkRecords(semantic);
                     if (translated != null && modelFor(translated) != embedder) {
