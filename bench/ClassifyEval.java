@@ -591,7 +591,8 @@ public class ClassifyEval {
         confident = new ArrayList<>();
         score(model, test, ours);
         score(Trainer.train(labels, train, embedder.dimensions(), BASE, p -> {}), test, base);
-        System.out.printf("training on %d examples took %.2f s%n", train.size(), seconds);
+        System.out.printf(Locale.ROOT, "training on %d examples took %.2f s (calibration temperature %.3f)%n",
+                train.size(), seconds, model.calibration());
         print(name, ours, base, report);
     }
 
@@ -623,7 +624,32 @@ public class ClassifyEval {
             sb.append(String.format(Locale.ROOT, "  %.1f: %.1f %% / %.3f", floor, 100.0 * n / Math.max(1, confident.size()),
                     right / Math.max(1, n)));
         }
-        return sb.toString();
+        return sb.append('\n').append(reliability()).toString();
+    }
+
+    /**
+     * Calibration (#23 point 4): the best guesses in bins of confidence (0.1 wide), each bin's share of the texts, mean
+     * confidence and share right; and the expected calibration error (the bins' |confidence - accuracy| weighted by their
+     * share). A calibrated model is right about as often as it says.
+     */
+    static String reliability() {
+        StringBuilder sb = new StringBuilder("  calibration (confidence bin: share / mean confidence / accuracy):");
+        double ece = 0;
+        for (int b = 0; b < 10; b++) {
+            double lo = b / 10.0, hi = (b + 1) / 10.0;
+            boolean last = b == 9;
+            List<double[]> in = confident.stream().filter(c -> c[0] >= lo && (c[0] < hi || last)).toList();
+            if (in.isEmpty()) {
+                continue;
+            }
+            double conf = in.stream().mapToDouble(c -> c[0]).average().orElse(0);
+            double acc = in.stream().mapToDouble(c -> c[1]).average().orElse(0);
+            double share = (double) in.size() / confident.size();
+            ece += share * Math.abs(conf - acc);
+            sb.append(String.format(Locale.ROOT, "  %.1f-%.1f: %.1f %% / %.2f / %.2f", lo, hi, 100 * share, conf, acc));
+        }
+        return sb.append(String.format(Locale.ROOT, "%n  expected calibration error %.3f (%d texts)", ece,
+                confident.size())).toString();
     }
 
     static void print(String name, Metrics ours, Metrics base, boolean report) {

@@ -25,9 +25,11 @@ public final class FaultModel {
     final List<LabelledText> examples;
     final int[] exampleLabels;
     final Sparse[] exampleLexical;
+    /** The temperature its probabilities are scaled by ({@link Calibration}; 1: none). */
+    final double calibration;
 
     FaultModel(List<String> labels, CharNgrams ngrams, float[] idf, int dims, float[][] weights, float[] bias,
-            TrainOptions options, List<LabelledText> examples) {
+            TrainOptions options, List<LabelledText> examples, double calibration) {
         this.labels = List.copyOf(labels);
         this.ngrams = ngrams;
         this.idf = idf;
@@ -38,6 +40,12 @@ public final class FaultModel {
         this.examples = List.copyOf(examples);
         this.exampleLabels = examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
         this.exampleLexical = examples.stream().map(e -> lexical(e.text())).toArray(Sparse[]::new);
+        this.calibration = calibration;
+    }
+
+    /** The temperature its probabilities are scaled by (1: not calibrated). */
+    public double calibration() {
+        return calibration;
     }
 
     public List<String> labels() {
@@ -66,15 +74,8 @@ public final class FaultModel {
      * taxonomy; null or empty: all), the probabilities renormalised over them.
      */
     public Prediction predict(String text, float[] vector, java.util.Set<String> allowed) {
-        Sparse lex = lexical(text);
-        double[] p = regression(vector, lex);
         List<Prediction.Evidence> evidence = new ArrayList<>();
-        if (options.neighbours() > 0 && !examples.isEmpty()) {
-            double[] vote = vote(vector, lex, evidence);
-            for (int c = 0; c < p.length; c++) {
-                p[c] = (1 - options.neighbourWeight()) * p[c] + options.neighbourWeight() * vote[c];
-            }
-        }
+        double[] p = Calibration.apply(distribution(text, vector, evidence), calibration);
         if (allowed != null && !allowed.isEmpty()) {
             double kept = 0;
             for (int c = 0; c < p.length; c++) {
@@ -95,6 +96,23 @@ public final class FaultModel {
         double best = p[order[0]];
         String label = best >= options.minConfidence() ? labels.get(order[0]) : Prediction.UNKNOWN;
         return new Prediction(label, round(best), alternatives, evidence.stream().limit(EVIDENCE).toList());
+    }
+
+    /** The class probabilities before calibration: the regressions mixed with the neighbours' vote. */
+    double[] distribution(String text, float[] vector) {
+        return distribution(text, vector, new ArrayList<>());
+    }
+
+    private double[] distribution(String text, float[] vector, List<Prediction.Evidence> evidence) {
+        Sparse lex = lexical(text);
+        double[] p = regression(vector, lex);
+        if (options.neighbours() > 0 && !examples.isEmpty()) {
+            double[] vote = vote(vector, lex, evidence);
+            for (int c = 0; c < p.length; c++) {
+                p[c] = (1 - options.neighbourWeight()) * p[c] + options.neighbourWeight() * vote[c];
+            }
+        }
+        return p;
     }
 
     double[] regression(float[] vector, Sparse lex) {

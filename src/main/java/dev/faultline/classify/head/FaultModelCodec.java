@@ -14,8 +14,11 @@ import java.util.zip.GZIPOutputStream;
 /** A {@link FaultModel} as bytes (gzip of a versioned binary layout), to store and load trained models. */
 public final class FaultModelCodec {
 
-    /** 2: weights of one-against-rest logistic regressions (LIBLINEAR); 1 was a softmax regression. */
-    static final int FORMAT = 2;
+    /**
+     * 3: with the calibration temperature; 2: weights of one-against-rest logistic regressions (LIBLINEAR); 1 was a
+     * softmax regression.
+     */
+    static final int FORMAT = 3;
 
     private FaultModelCodec() {}
 
@@ -52,6 +55,7 @@ public final class FaultModelCodec {
             for (float[] w : m.weights) {
                 floats(out, w);
             }
+            out.writeDouble(m.calibration);
             out.writeInt(m.examples.size());
             for (LabelledText e : m.examples) {
                 out.writeUTF(e.text());
@@ -85,6 +89,7 @@ public final class FaultModelCodec {
             for (int c = 0; c < weights.length; c++) {
                 weights[c] = floats(in);
             }
+            double calibration = in.readDouble();
             List<LabelledText> examples = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 String text = in.readUTF();
@@ -93,7 +98,7 @@ public final class FaultModelCodec {
                 long id = in.readLong();
                 examples.add(new LabelledText(text, label, floats(in), id < 0 ? null : id, origin));
             }
-            return new FaultModel(labels, ngrams, idf, dims, weights, bias, o, examples);
+            return new FaultModel(labels, ngrams, idf, dims, weights, bias, o, examples, calibration);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a stored fault model", e);
         }

@@ -23,13 +23,22 @@ import java.util.function.IntConsumer;
  * Trains a {@link FaultModel}: L2-regularised logistic regression, one class against the rest, fitted by LIBLINEAR
  * (trust-region Newton; deterministic: the same examples and options give the same weights), one problem per class
  * fitted in parallel on every core (threads of its own), classes weighted by
- * 1/sqrt(frequency) so rare failure modes are not drowned by "Minor in-service problems".
+ * 1/sqrt(frequency) so rare failure modes are not drowned by "Minor in-service problems"; a model trained on few
+ * examples is then calibrated by temperature scaling ({@link Calibration}).
  */
 public final class Trainer {
 
     /** 2^15 hashed n-grams of 2 to 5 characters. */
     public static final CharNgrams NGRAMS = new CharNgrams(15, 2, 5);
     private static final double TOLERANCE = 0.01;
+    /**
+     * Models trained on at most this many examples are calibrated ({@link Calibration}, five more trainings on four
+     * fifths of the examples). Larger ones are not: their probabilities were measured calibrated already (expected
+     * calibration error 0.04 on FMC-MWO2KG and FAA cross-validation, BENCHMARKS.md), and five more trainings of
+     * 10,000 examples would not fit #23's 60 seconds. The few-example models (quality-report defect classes, a CJK head)
+     * are the ones that need it.
+     */
+    static final int CALIBRATE_UP_TO = 1000;
 
     private Trainer() {}
 
@@ -41,9 +50,20 @@ public final class Trainer {
     public static FaultModel train(List<String> labels, List<LabelledText> examples, int dims, TrainOptions options,
             DoubleConsumer progress) {
         List<LabelledText> usable = examples.stream().filter(e -> labels.contains(e.label())).toList();
+        if (usable.size() > CALIBRATE_UP_TO) {
+            return fit(labels, usable, dims, options, Calibration.NONE, progress);
+        }
+        double t = Calibration.crossValidated(labels, usable, dims, options, p -> progress.accept(0.5 * p));
+        return fit(labels, usable, dims, options, t, p -> progress.accept(0.5 + 0.5 * p));
+    }
+
+    /** The model on these examples (every one of a label in {@code labels}), its probabilities scaled by {@code t}. */
+    static FaultModel fit(List<String> labels, List<LabelledText> usable, int dims, TrainOptions options, double t,
+            DoubleConsumer progress) {
         List<Sparse> counts = usable.stream().map(e -> NGRAMS.counts(e.text())).toList();
         float[] idf = NGRAMS.idf(counts);
-        FaultModel shell = new FaultModel(labels, NGRAMS, idf, dims, new float[0][], new float[0], options, List.of());
+        FaultModel shell = new FaultModel(labels, NGRAMS, idf, dims, new float[0][], new float[0], options, List.of(),
+                Calibration.NONE);
         float[][] w = new float[labels.size()][dims + NGRAMS.dimensions()];
         float[] bias = new float[labels.size()];
         int[] y = usable.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
@@ -72,7 +92,7 @@ public final class Trainer {
             }
         }
         progress.accept(1);
-        return new FaultModel(labels, NGRAMS, idf, dims, w, bias, options, usable);
+        return new FaultModel(labels, NGRAMS, idf, dims, w, bias, options, usable, t);
     }
 
     /** One example as LIBLINEAR features (1-based, ascending): the embedding, the weighted n-grams, the bias. */

@@ -164,6 +164,85 @@ class FaultModelTest {
     }
 
     @Test
+    void temperatureSharpensAnUnderConfidentModelAndFlattensAnOverConfidentOne() {
+        // three classes; the best guess says 0.5 but is right 9 times in 10: under-confident
+        List<double[]> under = new ArrayList<>();
+        List<double[]> over = new ArrayList<>();
+        int[] truth = new int[40];
+        for (int i = 0; i < 40; i++) {
+            under.add(new double[] {0.5, 0.3, 0.2});
+            // the best guess says 0.98 and is right 6 times in 10: over-confident
+            over.add(new double[] {0.98, 0.01, 0.01});
+            truth[i] = i % 10 == 0 ? 1 : i % 10 < 4 && i % 10 > 0 ? 2 : 0;
+        }
+        int[] overTruth = new int[40];
+        for (int i = 0; i < 40; i++) {
+            overTruth[i] = i % 10 < 6 ? 0 : 1;
+        }
+        double sharpen = Calibration.temperature(under, truth);
+        double flatten = Calibration.temperature(over, overTruth);
+        assertTrue(sharpen < 1, "under-confident: T " + sharpen);
+        assertTrue(flatten > 1, "over-confident: T " + flatten);
+        double[] q = Calibration.apply(new double[] {0.5, 0.3, 0.2}, sharpen);
+        assertEquals(1, q[0] + q[1] + q[2], 1e-9);
+        assertTrue(q[0] > 0.5 && q[0] > q[1] && q[1] > q[2], java.util.Arrays.toString(q));
+        // a calibrated best guess says about how often it is right (0.6 here, for the over-confident one)
+        assertEquals(0.6, Calibration.apply(new double[] {0.98, 0.01, 0.01}, flatten)[0], 0.05);
+        // too few held-out predictions fit nothing
+        assertEquals(Calibration.NONE, Calibration.temperature(under.subList(0, 5), truth));
+    }
+
+    List<LabelledText> thirtyExamples() {
+        return examples(
+                "oil leak at pump seal", "Leaking", "water dripping from flange", "Leaking",
+                "hydraulic hose leaking", "Leaking", "fuel weeping at fitting", "Leaking",
+                "gasket leaking coolant", "Leaking", "drip under gearbox", "Leaking",
+                "valve packing leaks", "Leaking", "seal failed, oil on floor", "Leaking",
+                "air leak at manifold", "Leaking", "leak from drain plug", "Leaking",
+                "motor running hot", "Overheating", "bearing temperature high", "Overheating",
+                "over heating", "Overheating", "gearbox too hot to touch", "Overheating",
+                "high winding temperature alarm", "Overheating", "engine overheated", "Overheating",
+                "exhaust temp high", "Overheating", "coolant temp rising", "Overheating",
+                "thermal trip on fan motor", "Overheating", "smoke and heat from brake", "Overheating",
+                "squealing belt", "Noise", "knocking in crankcase", "Noise",
+                "grinding from bearing", "Noise", "rattle in duct", "Noise",
+                "loud bang on start", "Noise", "whine from pump", "Noise",
+                "clicking relay noise", "Noise", "humming transformer loud", "Noise",
+                "chatter from valve", "Noise", "squeak from door hinge", "Noise");
+    }
+
+    @Test
+    void aModelTrainedOnFewExamplesIsCalibratedAndKeepsItsTemperatureWhenStored() {
+        FaultModel model = Trainer.train(LABELS, thirtyExamples(), 384, TrainOptions.defaults(), p -> {});
+        assertTrue(model.calibration() != Calibration.NONE && model.calibration() > 0, "T " + model.calibration());
+        FaultModel read = FaultModelCodec.read(FaultModelCodec.write(model));
+        assertEquals(model.calibration(), read.calibration());
+        for (String text : List.of("pump seal weeping oil", "bearing running hot", "whining noise")) {
+            Prediction p = model.predict(text, vector(text));
+            assertEquals(p, read.predict(text, vector(text)));
+            // the order of the classes is the uncalibrated one
+            double[] raw = model.distribution(text, vector(text));
+            int best = 0;
+            for (int c = 1; c < raw.length; c++) {
+                best = raw[c] > raw[best] ? c : best;
+            }
+            assertEquals(LABELS.get(best), p.top(), text);
+        }
+    }
+
+    @Test
+    void aModelTrainedOnManyExamplesIsNotCalibrated() {
+        List<LabelledText> thirty = thirtyExamples();
+        List<LabelledText> many = new ArrayList<>();
+        while (many.size() <= Trainer.CALIBRATE_UP_TO) {
+            many.addAll(thirty);
+        }
+        assertEquals(Calibration.NONE, Trainer.train(LABELS, many, 384, TrainOptions.defaults(), p -> {}).calibration());
+        assertTrue(Trainer.train(LABELS, many.subList(0, Trainer.CALIBRATE_UP_TO), 384, TrainOptions.defaults(),
+                p -> {}).calibration() != Calibration.NONE);
+    }
+
+    @Test
     void metricsCountMicroAndMacroF1AndTheConfusion() {
         Metrics m = new Metrics();
         m.add("A", "A");
