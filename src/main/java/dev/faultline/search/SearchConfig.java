@@ -56,6 +56,17 @@ public interface SearchConfig {
     int candidates();
 
     /**
+     * How many nearest vectors the HNSW graph search considers for a vector list scanned with the graph (pgvector's
+     * {@code hnsw.ef_search}; at least {@link #candidates()}, at most 1,000). The graph is approximate, and its misses
+     * grow where many records are word for word the same (their vectors crowd each other's links): on the demo data a
+     * graph built as the records arrived found, at 200, a vector list worth P@10 0.483 on the #22 evaluation against
+     * 0.567 for the exact list; at 1,000 it is exact there (BENCHMARKS.md, "ef_search"). Larger reads more of the
+     * graph and costs more time per search.
+     */
+    @WithDefault("1000")
+    int vectorEfSearch();
+
+    /**
      * Records whose text is at least this alike to a better-ranked result's (cosine of their word counts, 0 to 1; case
      * and punctuation aside), and that name the same sides and positions, are collapsed under it ("+4 similar
      * records"). Above 1 turns collapsing off.

@@ -103,10 +103,12 @@ public class SearchRepository {
 
     private final DataSource dataSource;
     private final SiteIndexes siteIndexes;
+    private final SearchConfig config;
 
-    SearchRepository(DataSource dataSource, SiteIndexes siteIndexes) {
+    SearchRepository(DataSource dataSource, SiteIndexes siteIndexes, SearchConfig config) {
         this.dataSource = dataSource;
         this.siteIndexes = siteIndexes;
+        this.config = config;
     }
 
     /** A vector query written for the main table, over {@code table} instead (one of the two constants). */
@@ -217,7 +219,8 @@ public class SearchRepository {
             try (Statement s = c.createStatement()) {
                 // keep scanning the graph until enough rows pass the filters (pgvector 0.8)
                 s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-                s.execute("SET LOCAL hnsw.ef_search = " + Math.max(40, Math.min(limit, MAX_EF_SEARCH)));
+                s.execute("SET LOCAL hnsw.ef_search = "
+                        + Math.max(40, Math.min(Math.max(limit, config.vectorEfSearch()), MAX_EF_SEARCH)));
             }
             try (PreparedStatement ps = c.prepareStatement(in(table, SEMANTIC.formatted(site, where.conditions())))) {
                 Object param = Vectors.param(vector);
