@@ -3,7 +3,7 @@ package dev.faultline.classify.head;
 /**
  * How a fault model is trained and how its parts are mixed.
  *
- * @param iterations most Newton iterations of each LIBLINEAR logistic regression
+ * @param iterations most iterations (passes of coordinate descent) of each LIBLINEAR logistic regression
  * @param c inverse regularisation strength (as scikit-learn's {@code C}): larger fits the examples more closely
  * @param embeddingWeight scale of the transformer embedding in the regression's features (0: lexical only)
  * @param lexicalWeight scale of the character n-gram TF-IDF features (0: embedding only)

@@ -11,7 +11,6 @@ import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
-import de.bwaldvogel.liblinear.SolverType;
 import dev.faultline.model.Embedder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -132,7 +131,7 @@ class FaultModelTest {
             Trainer.fitOne(problem, y, c, weights[c], options, 6, w, bias);
         }
         problem.y = java.util.Arrays.stream(y).asDoubleStream().toArray();
-        Parameter parameter = new Parameter(SolverType.L2R_LR, options.c(), 0.01);
+        Parameter parameter = new Parameter(Trainer.SOLVER, options.c(), Trainer.TOLERANCE);
         parameter.setWeights(weights, new int[] {0, 1, 2});
         Model all = Linear.train(problem, parameter);
         for (int c = 0; c < 3; c++) {
