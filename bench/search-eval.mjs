@@ -12,6 +12,7 @@ const URL_ = process.env.FAULTLINE_URL;
 const AUTH = { Authorization: `Bearer ${process.env.FAULTLINE_API_KEY}` };
 const MODES = (process.env.MODES ?? "keyword,semantic,hybrid").split(",");
 const COLLAPSE = process.env.COLLAPSE ?? "true";
+const CEILING = Number(process.env.CEILING ?? 0); // e.g. 100: also the best P@10 a reranker of that many could reach
 
 /** The text a rule is tested against, as bench/eval/count-relevant.mjs builds it from the corpus files. */
 export function doc(r) {
@@ -55,6 +56,7 @@ export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.lengt
 export async function evaluate(queries, records) {
   const per = {}; // type -> mode -> [{p10, ndcg, r50}]
   const worst = [];
+  const ceiling = {}; // type -> [best P@10 within the first CEILING hybrid results]
   for (const q of queries.filter((x) => x.type !== "noanswer")) {
     const relevant = rule(q);
     const total = records.filter(relevant).length;
@@ -63,6 +65,11 @@ export async function evaluate(queries, records) {
       ((per[q.type] ??= {})[mode] ??= []).push(s);
       ((per.all ??= {})[mode] ??= []).push(s);
       if (process.env.PER_QUERY) console.log(`query ${q.id} ${mode} ${s.p10.toFixed(1)} ${s.ndcg.toFixed(3)} ${q.query}`);
+      if (mode === "hybrid" && CEILING) {
+        // the best P@10 a second stage reordering the first CEILING hybrid results could reach
+        const found = (await search(q.query, mode, CEILING)).filter((h) => relevant(h.record)).length;
+        ((ceiling[q.type] ??= []).push(Math.min(10, found) / 10), (ceiling.all ??= []).push(Math.min(10, found) / 10));
+      }
       if (mode === "hybrid") worst.push({ id: q.id, type: q.type, query: q.query, "P@10": s.p10, "nDCG@10": +s.ndcg.toFixed(3) });
     }
   }
@@ -73,6 +80,7 @@ export async function evaluate(queries, records) {
       const xs = byMode[mode];
       row[mode] = `${mean(xs.map((x) => x.p10)).toFixed(3)} / ${mean(xs.map((x) => x.ndcg)).toFixed(3)} / ${mean(xs.map((x) => x.r50)).toFixed(3)}`;
     }
+    if (CEILING) row[`hybrid P@10 ceiling in ${CEILING}`] = mean(ceiling[type]).toFixed(3);
     rows.push(row);
   }
   return { rows, worst: worst.sort((a, b) => a["nDCG@10"] - b["nDCG@10"]).slice(0, 15) };

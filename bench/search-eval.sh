@@ -8,6 +8,8 @@
 #   bench/search-eval.sh reuse     the database as the last run left it (same data, no re-embedding)
 #   COLLAPSE=false ...             results without near-duplicate collapsing; VERBOSE=1 lists the weakest queries;
 #   PER_QUERY=1 prints every query's P@10 and nDCG@10 per list (to compare two versions query by query)
+#   CEILING=100 adds the best hybrid P@10 a second stage reordering the first 100 results could reach (what a
+#   reranker over those candidates can gain at most)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/app.sh

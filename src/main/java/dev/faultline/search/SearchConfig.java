@@ -61,7 +61,7 @@ public interface SearchConfig {
      * grow where many records are word for word the same (their vectors crowd each other's links): on the demo data a
      * graph built as the records arrived found, at 200, a vector list worth P@10 0.483 on the #22 evaluation against
      * 0.567 for the exact list; at 1,000 it is exact there (BENCHMARKS.md, "ef_search"). Larger reads more of the
-     * graph and costs more time per search.
+     * graph and costs more time per search. The same depth serves similar records and ticket enrichment.
      */
     @WithDefault("1000")
     int vectorEfSearch();

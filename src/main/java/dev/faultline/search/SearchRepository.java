@@ -79,14 +79,11 @@ public class SearchRepository {
                     + " WHERE r.id = n.record_id%s OFFSET 0) passes ORDER BY n.distance LIMIT ?)"
                     + " UNION ALL (SELECT NULL, max(n.distance) FROM near n)"
                     + " ORDER BY distance";
-    private static final String SIMILAR =
-            """
-            SELECT e.record_id, 1 - (e.embedding <=> s.embedding) AS similarity
-              FROM record_embeddings e,
-                   (SELECT embedding FROM record_embeddings WHERE record_id = ? AND chunk = 0 AND model = ?) s
-             WHERE e.model = ? AND e.record_id <> ?
-             ORDER BY e.embedding <=> s.embedding LIMIT ?
-            """;
+    private static final String FIRST_PASSAGE =
+            "SELECT embedding FROM record_embeddings WHERE record_id = ? AND chunk = 0 AND model = ?";
+    // the vector a parameter, so the HNSW index serves the order (a join to the record's own row would sort them all)
+    private static final String NEAREST = "SELECT e.record_id, 1 - (e.embedding <=> ?) FROM record_embeddings e"
+            + " WHERE e.model = ? AND e.record_id <> ? ORDER BY e.embedding <=> ? LIMIT ?";
     private static final String SNIPPETS =
             """
             SELECT r.id, ts_headline('english', translate(r.text, chr(1) || chr(2), '  '), to_tsquery('english', ?),
@@ -219,9 +216,8 @@ public class SearchRepository {
             try (Statement s = c.createStatement()) {
                 // keep scanning the graph until enough rows pass the filters (pgvector 0.8)
                 s.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-                s.execute("SET LOCAL hnsw.ef_search = "
-                        + Math.max(40, Math.min(Math.max(limit, config.vectorEfSearch()), MAX_EF_SEARCH)));
             }
+            efSearch(c, limit);
             try (PreparedStatement ps = c.prepareStatement(in(table, SEMANTIC.formatted(site, where.conditions())))) {
                 Object param = Vectors.param(vector);
                 ps.setObject(1, param);
@@ -288,43 +284,69 @@ public class SearchRepository {
         return new PostFiltered(ids, exhausted);
     }
 
-    /** Records nearest to a record (by its first passage), with cosine similarity. */
-    /** The records nearest to a vector (any chunk), with cosine similarity, best first. */
-    LinkedHashMap<Long, Double> nearest(float[] vector, String model, String table, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(in(table, "SELECT e.record_id, 1 - (e.embedding <=> ?) FROM"
-                        + " record_embeddings e WHERE e.model = ? ORDER BY e.embedding <=> ? LIMIT ?"))) {
-            Object param = Vectors.param(vector);
-            ps.setObject(1, param);
-            ps.setString(2, model);
-            ps.setObject(3, param);
-            ps.setInt(4, limit * 3);
-            LinkedHashMap<Long, Double> out = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
-                    out.putIfAbsent(rs.getLong(1), rs.getDouble(2));
-                }
-            }
-            return out;
+    /**
+     * How deep the HNSW graph is read for the {@code rows} nearest passages ({@code hnsw.ef_search}, for this
+     * transaction): the configured depth, at least {@code rows}, at most {@link #MAX_EF_SEARCH}. Outside a transaction
+     * a SET LOCAL does nothing: callers read in one.
+     */
+    private void efSearch(Connection c, int rows) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL hnsw.ef_search = "
+                    + Math.max(40, Math.min(Math.max(rows, config.vectorEfSearch()), MAX_EF_SEARCH)));
         }
     }
 
+    /** The records nearest to a vector (any chunk), with cosine similarity, best first. */
+    LinkedHashMap<Long, Double> nearest(float[] vector, String model, String table, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return nearest(c, Vectors.param(vector), model, table, limit, -1);
+        }
+    }
+
+    /**
+     * Records nearest to a record (by its first passage), with cosine similarity, best first (none before it is
+     * embedded).
+     */
     LinkedHashMap<Long, Double> similar(long recordId, String model, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SIMILAR)) {
-            ps.setLong(1, recordId);
-            ps.setString(2, model);
-            ps.setString(3, model);
-            ps.setLong(4, recordId);
-            ps.setInt(5, limit * 3);
-            LinkedHashMap<Long, Double> out = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
-                    out.putIfAbsent(rs.getLong(1), rs.getDouble(2));
+        try (Connection c = dataSource.getConnection()) {
+            Object vector;
+            try (PreparedStatement ps = c.prepareStatement(FIRST_PASSAGE)) {
+                ps.setLong(1, recordId);
+                ps.setString(2, model);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new LinkedHashMap<>();
+                    }
+                    vector = rs.getObject(1);
                 }
             }
-            return out;
+            return nearest(c, vector, model, MAIN_VECTORS, limit, recordId);
         }
+    }
+
+    /** The {@code limit} records (not {@code except}) whose passages are nearest, from the graph (3 passages each). */
+    private LinkedHashMap<Long, Double> nearest(Connection c, Object vector, String model, String table, int limit,
+            long except) throws SQLException {
+        efSearch(c, limit * 3);
+        try (PreparedStatement ps = c.prepareStatement(in(table, NEAREST))) {
+            ps.setObject(1, vector);
+            ps.setString(2, model);
+            ps.setLong(3, except);
+            ps.setObject(4, vector);
+            ps.setInt(5, limit * 3);
+            return firstRecords(ps, limit);
+        }
+    }
+
+    /** The first {@code limit} records of passages read nearest first (a record's best passage comes first). */
+    private static LinkedHashMap<Long, Double> firstRecords(PreparedStatement ps, int limit) throws SQLException {
+        LinkedHashMap<Long, Double> out = new LinkedHashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && out.size() < limit) {
+                out.putIfAbsent(rs.getLong(1), rs.getDouble(2));
+            }
+        }
+        return out;
     }
 
     /**

@@ -211,6 +211,7 @@ public class SearchService {
      * The records whose meaning is nearest to a text (vectors only: no keyword list, facets or snippets), best first,
      * with cosine similarity as the score: what enrichment of a long ticket text needs, fast.
      */
+    @Transactional // the graph's depth is set for the transaction
     public List<SearchView.Hit> nearest(String text, int limit) {
         try {
             Embedder model = modelFor(text);

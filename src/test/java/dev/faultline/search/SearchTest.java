@@ -283,7 +283,17 @@ class SearchTest {
                 .statusCode(200).extract().jsonPath().getList("record.externalId");
         assertEquals("L6", similar.getFirst());
         assertTrue(!similar.contains("L3"));
+        List<Float> scores = given().queryParam("limit", 7).get("/api/v1/records/" + id + "/similar").then()
+                .statusCode(200).extract().jsonPath().getList("score", Float.class);
+        assertEquals(7, scores.size(), "every other record");
+        for (int i = 1; i < scores.size(); i++) {
+            assertTrue(scores.get(i) <= scores.get(i - 1), "best first: " + scores);
+        }
         given().get("/api/v1/records/999999/similar").then().statusCode(404);
+        // a record not embedded yet has no similar records (not every record in no order)
+        db.execute("DELETE FROM record_embeddings WHERE record_id = " + id);
+        assertEquals(0, given().get("/api/v1/records/" + id + "/similar").then().statusCode(200).extract()
+                .jsonPath().getList("$").size());
     }
 
     @Test
