@@ -27,6 +27,11 @@ DECLARE
     t0 timestamptz;
     spent interval := interval '0';
     scan interval := interval '0';
+    -- the app's query (SearchRepository.NEAREST), then the first $LIMIT records of its rows
+    q text := 'SELECT array_agg(sim ORDER BY sim DESC) FROM (SELECT sim FROM (SELECT DISTINCT ON (record_id) record_id,'
+        ' sim FROM (SELECT e.record_id, 1 - (e.embedding <=> \$1) AS sim FROM record_embeddings e WHERE e.model = \$2'
+        ' AND e.record_id <> \$3 ORDER BY e.embedding <=> \$1 LIMIT 3 * $LIMIT) a ORDER BY record_id, sim DESC) b'
+        ' ORDER BY sim DESC LIMIT $LIMIT) c';
 BEGIN
     SELECT model INTO m FROM record_embeddings GROUP BY model ORDER BY count(*) DESC LIMIT 1;
     FOR r IN SELECT record_id FROM record_embeddings WHERE chunk = 0 AND model = m
@@ -34,20 +39,12 @@ BEGIN
         SELECT embedding INTO v FROM record_embeddings WHERE record_id = r AND chunk = 0 AND model = m;
         PERFORM set_config('enable_indexscan', 'off', true);
         t0 := clock_timestamp();
-        SELECT array_agg(sim ORDER BY sim DESC) INTO ex FROM (
-            SELECT sim FROM (SELECT DISTINCT ON (record_id) record_id, sim FROM (
-                SELECT e.record_id, 1 - (e.embedding <=> v) AS sim FROM record_embeddings e
-                 WHERE e.model = m AND e.record_id <> r ORDER BY e.embedding <=> v LIMIT 3 * $LIMIT) a
-              ORDER BY record_id, sim DESC) b ORDER BY sim DESC LIMIT $LIMIT) c;
+        EXECUTE q INTO ex USING v, m, r; -- planned on each EXECUTE, so each arm gets its own plan
         scan := scan + (clock_timestamp() - t0);
         PERFORM set_config('enable_indexscan', 'on', true);
         PERFORM set_config('hnsw.ef_search', '$ef', true);
         t0 := clock_timestamp();
-        SELECT array_agg(sim ORDER BY sim DESC) INTO ap FROM (
-            SELECT sim FROM (SELECT DISTINCT ON (record_id) record_id, sim FROM (
-                SELECT e.record_id, 1 - (e.embedding <=> v) AS sim FROM record_embeddings e
-                 WHERE e.model = m AND e.record_id <> r ORDER BY e.embedding <=> v LIMIT 3 * $LIMIT) a
-              ORDER BY record_id, sim DESC) b ORDER BY sim DESC LIMIT $LIMIT) c;
+        EXECUTE q INTO ap USING v, m, r;
         spent := spent + (clock_timestamp() - t0);
         n := n + 1;
         places := places + coalesce(array_length(ex, 1), 0);
