@@ -5,7 +5,7 @@
 // the corpus), Recall@50. Results are counted as shown: with near duplicates collapsed (the default) a result and
 // the records under it take one place; Recall@50 counts the records under the first 50 results too.
 //   node bench/search-eval.mjs run        (against FAULTLINE_URL with FAULTLINE_API_KEY)
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const URL_ = process.env.FAULTLINE_URL;
@@ -13,6 +13,8 @@ const AUTH = { Authorization: `Bearer ${process.env.FAULTLINE_API_KEY}` };
 const MODES = (process.env.MODES ?? "keyword,semantic,hybrid").split(",");
 const COLLAPSE = process.env.COLLAPSE ?? "true";
 const CEILING = Number(process.env.CEILING ?? 0); // e.g. 100: also the best P@10 a reranker of that many could reach
+const ONLY = process.env.QUERIES ? new Set(process.env.QUERIES.split(",")) : null; // these query ids only
+const SCORES_OUT = process.env.SCORES_OUT; // appends each query's scores as a JSON line (bench/rerank-train.sh)
 
 /** The text a rule is tested against, as bench/eval/count-relevant.mjs builds it from the corpus files. */
 export function doc(r) {
@@ -57,13 +59,14 @@ export async function evaluate(queries, records) {
   const per = {}; // type -> mode -> [{p10, ndcg, r50}]
   const worst = [];
   const ceiling = {}; // type -> [best P@10 within the first CEILING hybrid results]
-  for (const q of queries.filter((x) => x.type !== "noanswer")) {
+  for (const q of queries.filter((x) => x.type !== "noanswer" && (!ONLY || ONLY.has(x.id)))) {
     const relevant = rule(q);
     const total = records.filter(relevant).length;
     for (const mode of MODES) {
       const s = score(await search(q.query, mode, 50), relevant, total);
       ((per[q.type] ??= {})[mode] ??= []).push(s);
       ((per.all ??= {})[mode] ??= []).push(s);
+      if (SCORES_OUT) appendFileSync(SCORES_OUT, JSON.stringify({ id: q.id, type: q.type, mode, ...s }) + "\n");
       if (process.env.PER_QUERY) console.log(`query ${q.id} ${mode} ${s.p10.toFixed(1)} ${s.ndcg.toFixed(3)} ${q.query}`);
       if (mode === "hybrid" && CEILING) {
         // the best P@10 a second stage reordering the first CEILING hybrid results could reach

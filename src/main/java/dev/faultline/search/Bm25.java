@@ -41,8 +41,20 @@ final class Bm25 {
     static List<Long> rank(Collection<String> words, Map<Long, Doc> candidates, Map<String, Long> documentFrequencies,
             long documents) {
         List<Long> ids = new ArrayList<>(candidates.keySet());
-        if (candidates.isEmpty() || words.isEmpty()) {
+        Map<Long, Double> scores = scores(words, candidates, documentFrequencies, documents);
+        if (scores.isEmpty()) {
             return ids;
+        }
+        ids.sort(Comparator.comparingDouble((Long id) -> scores.get(id)).reversed()); // stable: ties keep their order
+        return ids;
+    }
+
+    /** Each candidate's BM25 score over the question's words (as {@link #rank}); empty when there are no words. */
+    static Map<Long, Double> scores(Collection<String> words, Map<Long, Doc> candidates,
+            Map<String, Long> documentFrequencies, long documents) {
+        Map<Long, Double> scores = new HashMap<>();
+        if (candidates.isEmpty() || words.isEmpty()) {
+            return scores;
         }
         long n = Math.max(documents, candidates.size());
         long lengths = candidates.values().stream().mapToLong(d -> Math.max(1, d.length())).sum();
@@ -54,7 +66,6 @@ final class Bm25 {
             long df = Math.min(n, Math.max(Math.max(1, local), documentFrequencies.getOrDefault(w, 0L)));
             scorers.put(w, SIMILARITY.scorer(1f, collection, new TermStatistics(new BytesRef(w), df, df)));
         }
-        Map<Long, Double> scores = new HashMap<>();
         candidates.forEach((id, d) -> {
             long norm = SIMILARITY.computeNorm(new FieldInvertState(Version.LATEST.major, FIELD,
                     IndexOptions.DOCS_AND_FREQS, 0, Math.max(1, d.length()), 0, 0, 0, 0));
@@ -67,7 +78,6 @@ final class Bm25 {
             }
             scores.put(id, score);
         });
-        ids.sort(Comparator.comparingDouble((Long id) -> scores.get(id)).reversed()); // stable: ties keep their order
-        return ids;
+        return scores;
     }
 }

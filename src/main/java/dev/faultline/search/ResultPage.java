@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * The stages of a search after fusion: sides and positions ({@link PositionOrder}), near duplicates collapsed
- * ({@link NearDuplicates}), the page asked for with its records, snippets and duplicates, and the facets.
+ * ({@link NearDuplicates}), a second stage when given (the reranker), the page asked for with its records, snippets
+ * and duplicates, and the facets.
  */
 @ApplicationScoped
 class ResultPage {
@@ -35,12 +36,28 @@ class ResultPage {
 
     /** The page of {@code fused} (ids by fused score, best first) that the query asks for. */
     Page of(SearchQuery q, LinkedHashMap<Long, Double> fused, String tsquery) throws SQLException {
-        List<Long> all = new ArrayList<>(fused.keySet());
-        // the best candidates' texts are read once for both stages: sides and positions, near duplicates
-        Map<Long, String> texts = candidateTexts.texts(all.subList(0, Math.min(config.duplicateWindow(), all.size())));
-        all = PositionOrder.order(q.text(), all, texts);
-        LinkedHashMap<Long, List<Long>> groups = groups(q, all, texts);
+        return of(q, fused, tsquery, null);
+    }
+
+    /**
+     * A second stage over the results as listed (sides and positions first, near duplicates under the best): the
+     * reranker. It returns the same ids, reordered.
+     */
+    interface Reorder {
+        List<Long> order(List<Long> results, Map<Long, String> texts) throws SQLException;
+    }
+
+    /**
+     * As {@link #of(SearchQuery, LinkedHashMap, String)}, the results reordered by {@code second} (null: none). A hit's
+     * score stays its fused score.
+     */
+    Page of(SearchQuery q, LinkedHashMap<Long, Double> fused, String tsquery, Reorder second) throws SQLException {
+        Results results = results(q, fused);
+        LinkedHashMap<Long, List<Long>> groups = results.groups();
         List<Long> leaders = new ArrayList<>(groups.keySet());
+        if (second != null) {
+            leaders = second.order(leaders, results.texts());
+        }
         List<Long> page = leaders.subList(Math.min(q.offset(), leaders.size()),
                 Math.min(q.offset() + q.limit(), leaders.size()));
         Map<Long, String> snippets = repository.snippets(page, tsquery);
@@ -56,7 +73,21 @@ class ResultPage {
                         groups.get(id).stream().map(byId::get).filter(Objects::nonNull).toList()));
             }
         }
-        return new Page(hits, leaders.size(), repository.facets(all));
+        return new Page(hits, leaders.size(), repository.facets(results.all()));
+    }
+
+    /**
+     * The results before paging: every fused id (sides and positions first), the results as listed (each with the
+     * near duplicates under it) and the texts read of the best candidates.
+     */
+    record Results(List<Long> all, LinkedHashMap<Long, List<Long>> groups, Map<Long, String> texts) {}
+
+    Results results(SearchQuery q, LinkedHashMap<Long, Double> fused) throws SQLException {
+        List<Long> all = new ArrayList<>(fused.keySet());
+        // the best candidates' texts are read once for the stages after fusion
+        Map<Long, String> texts = candidateTexts.texts(all.subList(0, Math.min(config.duplicateWindow(), all.size())));
+        all = PositionOrder.order(q.text(), all, texts);
+        return new Results(all, groups(q, all, texts), texts);
     }
 
     /** The fused ids grouped by {@link NearDuplicates} when the query collapses, else each on its own. */

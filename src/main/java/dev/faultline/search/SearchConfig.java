@@ -104,6 +104,28 @@ public interface SearchConfig {
     @WithDefault("100")
     int duplicateWindow();
 
+    /** The second stage of hybrid search: a learned ranking of the best fused candidates ({@link Reranker}). */
+    RerankConfig rerank();
+
+    /** {@code faultline.search.rerank.*}. */
+    interface RerankConfig {
+
+        /** False: hybrid results stay in fused order (as keyword and vector searches are). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many of the best fused candidates of a hybrid search the model reorders; the rest follow in fused order. */
+        @WithDefault("100")
+        int candidates();
+
+        /**
+         * The model: a LIBLINEAR model file over {@link RerankFeatures#NAMES} ({@code classpath:<resource>} or a file
+         * path); {@code bench/rerank-train.sh} trains it. A missing or unreadable model turns the stage off, logged.
+         */
+        @WithDefault("classpath:search/reranker.model")
+        String model();
+    }
+
     /**
      * With a filter, the vector list is made of the records that pass it among this many nearest vectors (of the
      * site's own graph when the filter names a site that has one, see {@link #siteIndexes()}; HNSW

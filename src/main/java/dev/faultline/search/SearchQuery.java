@@ -18,6 +18,10 @@ public record SearchQuery(String text, Mode mode, RecordFilter filter, int limit
         return new SearchQuery(text, mode, filter, limit, offset, collapse);
     }
 
+    public SearchQuery withMode(Mode mode) {
+        return new SearchQuery(text, mode, filter, limit, offset, collapse);
+    }
+
     public SearchQuery withCollapse(boolean collapse) {
         return new SearchQuery(text, mode, filter, limit, offset, collapse);
     }

@@ -67,6 +67,22 @@ public class SearchResource {
         }).header("Content-Disposition", "attachment; filename=\"search.csv\"").build();
     }
 
+    @GET
+    @Path("/rerank-features")
+    @RolesAllowed({Roles.ENGINEER, Roles.SEARCH})
+    @Operation(summary = "The reranker's features of a hybrid search's best results, as listed before it: training"
+            + " data for bench/rerank-train.sh (engineers; API keys with the search scope)")
+    public RerankFeaturesView rerankFeatures(@QueryParam("q") String q, @QueryParam("asset") String asset,
+            @QueryParam("site") String site, @QueryParam("kind") String kind, @QueryParam("source") String source,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("faultClass") String faultClass) {
+        SearchQuery query = query(q, "hybrid", asset, site, kind, source, from, to, faultClass, null, null, config);
+        return new RerankFeaturesView(RerankFeatures.NAMES, service.rerankFeatures(query));
+    }
+
+    /** The feature names, and each candidate with its values in that order. */
+    public record RerankFeaturesView(java.util.List<String> features, java.util.List<SearchService.RerankRow> items) {}
+
     /** Checks the parameters; a bad one is a 400 naming it. Shared with the search page. */
     public static SearchQuery query(String q, String mode, String asset, String site, String kind, String source,
             String from, String to, String faultClass, Integer limit, Integer offset, RecordConfig config) {

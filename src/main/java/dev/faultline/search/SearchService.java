@@ -44,6 +44,7 @@ public class SearchService {
     private final Vocabulary vocabulary;
     private final KeywordList keywordList;
     private final CrossLanguage crossLanguage;
+    private final Reranker reranker;
     /**
      * Runs the keyword query of a hybrid search beside the vector search (outside this thread's transaction);
      * bounded, so a burst of searches queues here instead of taking every database connection.
@@ -62,8 +63,9 @@ public class SearchService {
 
     SearchService(SearchRepository repository, RecordService records, Embedder embedder, CjkEmbedder cjk,
             IndexService index, SearchConfig config, MeterRegistry metrics, ResultPage resultPage,
-            Vocabulary vocabulary, KeywordStatistics statistics, CrossLanguage crossLanguage) {
+            Vocabulary vocabulary, KeywordStatistics statistics, CrossLanguage crossLanguage, Reranker reranker) {
         this.repository = repository;
+        this.reranker = reranker;
         this.crossLanguage = crossLanguage;
         this.cjk = cjk;
         this.resultPage = resultPage;
@@ -111,84 +113,133 @@ public class SearchService {
     private SearchView search(SearchQuery q, float[] queryVector, boolean counted) {
         long started = System.nanoTime();
         try {
-            Map<String, Set<String>> corrections = q.mode() == SearchQuery.Mode.semantic ? Map.of() : corrections(q.text());
-            List<String> terms = shorthand.terms(q.text(), corrections);
-            String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
-            int candidates = Math.max(config.candidates(), q.offset() + q.limit());
-            if (counted && repository.hasOwnIndexes(q.filter())) {
-                siteIndexSearches.increment();
-            }
-            List<Fusion.Ranked> rankings = new ArrayList<>();
-            // in hybrid mode the keyword query runs in PostgreSQL while this thread embeds the question and asks
-            // for the nearest vectors: the two lists cost about the same, so a search takes the longer, not the sum
-            CompletableFuture<KeywordList.Found> keyword = null;
-            if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
-                keyword = q.mode() == SearchQuery.Mode.hybrid
-                        ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates, corrections),
-                                parallel)
-                        : CompletableFuture.completedFuture(keywordList.find(q, terms, tsquery, candidates, corrections));
-            }
-            // the question in the other language (English <-> Chinese), when the site holds records it would find
-            CrossLanguage.Question other = crossLanguage.question(q.text());
-            String translated = other == null ? null : other.text();
-            CompletableFuture<KeywordList.Found> otherKeyword = translated == null || q.mode() == SearchQuery.Mode.semantic
-                    ? null : keywordOf(q.withText(translated), candidates);
-            List<Long> semantic = null;
-            List<Long> otherSemantic = null;
-            long embedded = started;
-            long searched = started;
-            if (q.mode() != SearchQuery.Mode.keyword) {
-                // the warm-up always runs the model: compiling that path is what it is for
-                float[] vector = queryVector != null ? queryVector
-                        : counted ? queryVectors.get(q.text(), this::embedQuestion) : embedQuestion(q.text());
-                embedded = System.nanoTime();
-                // a question in Chinese, Japanese or Korean script is asked of the CJK model's vectors (a caller's
-                // vector comes from the same model: modelFor)
-                Embedder model = modelFor(q.text());
-                SearchRepository.Near near = repository.semantic(vector, model.modelId(), vectorsOf(model), q.filter(),
-                        candidates, filterScan(candidates), config.minSimilarity());
-                semantic = near.ids();
-                if (counted && near.filtered()) {
-                    filteredVectorLists.increment();
-                }
-                if (counted && near.graphScan()) {
-                    filteredGraphScans.increment();
-                }
-                if (other != null && other.toChinese() && model == embedder) {
-                    // the main model reads no Chinese: the CJK records come from the translation's vectors instead
-                    semantic = crossLanguage.withoutCjkRecords(semantic);
-                    if (translated != null && modelFor(translated) != embedder) {
-                        otherSemantic = nearestOf(translated, q.filter(), candidates);
-                    }
-                }
-                searched = System.nanoTime();
-            }
-            if (keyword != null) {
-                rankings.add(keywordRanked(join(keyword), 1.0));
-            }
-            long joined = System.nanoTime();
-            if (semantic != null) {
-                rankings.add(Fusion.Ranked.of(semantic, config.semanticWeight(), 1));
-            }
-            if (otherKeyword != null) {
-                rankings.add(keywordRanked(join(otherKeyword), config.crossLanguageWeight()));
-            }
-            if (otherSemantic != null) {
-                rankings.add(Fusion.Ranked.of(otherSemantic, config.crossLanguageWeight() * config.semanticWeight(), 1));
-            }
-            LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, config.fusionK());
-            ResultPage.Page page = resultPage.of(q, fused, tsquery);
+            Fused f = fuse(q, queryVector, counted);
+            long fused = System.nanoTime();
+            ResultPage.Reorder second = f.rerank() != null && reranker.active()
+                    ? (results, texts) -> reranker.order(f.rerank(), results, texts) : null;
+            ResultPage.Page page = resultPage.of(q, f.scores(), f.tsquery(), second);
             SearchView view = new SearchView(page.hits(), page.total(), page.facets(), q.mode().name(),
                     embedder.modelId(), index.pending());
             if (LOG.isDebugEnabled()) {
-                LOG.debugf("search %s: embed %d ms, vectors %d ms, keyword done %d ms later, page and facets %d ms;"
-                        + " total %d ms", q.mode(), ms(started, embedded), ms(embedded, searched), ms(searched, joined),
-                        ms(joined, System.nanoTime()), ms(started, System.nanoTime()));
+                LOG.debugf("search %s: lists and fusion %d ms, rerank, page and facets %d ms; total %d ms", q.mode(),
+                        ms(started, fused), ms(fused, System.nanoTime()), ms(started, System.nanoTime()));
             }
             return view;
         } catch (SQLException e) {
             throw new IllegalStateException("searching: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The second stage's features of a hybrid search's best results, as listed before it (near duplicates collapsed
+     * unless the query says not to): what the reranker is trained on ({@code bench/rerank-train.sh}); empty when the
+     * question has no searchable word.
+     */
+    @Transactional
+    public List<RerankRow> rerankFeatures(SearchQuery q) {
+        try {
+            Fused f = fuse(q.withMode(SearchQuery.Mode.hybrid), null, false);
+            if (f.rerank() == null) {
+                return List.of();
+            }
+            ResultPage.Results results = resultPage.results(q, f.scores());
+            Map<Long, double[]> rows = reranker.features(f.rerank(), new ArrayList<>(results.groups().keySet()),
+                    results.texts());
+            Map<Long, RecordView> byId = new java.util.HashMap<>();
+            records.records(new ArrayList<>(rows.keySet())).forEach(r -> byId.put(r.id(), r));
+            List<RerankRow> out = new ArrayList<>();
+            rows.forEach((id, x) -> out.add(new RerankRow(byId.get(id), x)));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("computing reranking features: " + e.getMessage(), e);
+        }
+    }
+
+    /** A candidate and its features ({@link RerankFeatures#NAMES}). */
+    public record RerankRow(RecordView record, double[] features) {}
+
+    /** The fused lists, the words searched for, and what the second stage needs (null unless hybrid with both lists). */
+    private record Fused(LinkedHashMap<Long, Double> scores, String tsquery, RerankFeatures.Input rerank) {}
+
+    private Fused fuse(SearchQuery q, float[] queryVector, boolean counted) throws SQLException {
+        long started = System.nanoTime();
+        Map<String, Set<String>> corrections = q.mode() == SearchQuery.Mode.semantic ? Map.of() : corrections(q.text());
+        List<String> terms = shorthand.terms(q.text(), corrections);
+        String tsquery = terms.isEmpty() ? null : String.join(" | ", terms);
+        int candidates = Math.max(config.candidates(), q.offset() + q.limit());
+        if (counted && repository.hasOwnIndexes(q.filter())) {
+            siteIndexSearches.increment();
+        }
+        List<Fusion.Ranked> rankings = new ArrayList<>();
+        // in hybrid mode the keyword query runs in PostgreSQL while this thread embeds the question and asks
+        // for the nearest vectors: the two lists cost about the same, so a search takes the longer, not the sum
+        CompletableFuture<KeywordList.Found> keyword = null;
+        if (q.mode() != SearchQuery.Mode.semantic && tsquery != null) {
+            keyword = q.mode() == SearchQuery.Mode.hybrid
+                    ? CompletableFuture.supplyAsync(() -> keywordUnchecked(q, terms, tsquery, candidates, corrections),
+                            parallel)
+                    : CompletableFuture.completedFuture(keywordList.find(q, terms, tsquery, candidates, corrections));
+        }
+        // the question in the other language (English <-> Chinese), when the site holds records it would find
+        CrossLanguage.Question other = crossLanguage.question(q.text());
+        String translated = other == null ? null : other.text();
+        CompletableFuture<KeywordList.Found> otherKeyword = translated == null || q.mode() == SearchQuery.Mode.semantic
+                ? null : keywordOf(q.withText(translated), candidates);
+        List<Long> semantic = null;
+        List<Long> otherSemantic = null;
+        long embedded = started;
+        long searched = started;
+        float[] vector = null;
+        if (q.mode() != SearchQuery.Mode.keyword) {
+            // the warm-up always runs the model: compiling that path is what it is for
+            vector = queryVector != null ? queryVector
+                    : counted ? queryVectors.get(q.text(), this::embedQuestion) : embedQuestion(q.text());
+            embedded = System.nanoTime();
+            // a question in Chinese, Japanese or Korean script is asked of the CJK model's vectors (a caller's
+            // vector comes from the same model: modelFor)
+            Embedder model = modelFor(q.text());
+            SearchRepository.Near near = repository.semantic(vector, model.modelId(), vectorsOf(model), q.filter(),
+                    candidates, filterScan(candidates), config.minSimilarity());
+            semantic = near.ids();
+            if (counted && near.filtered()) {
+                filteredVectorLists.increment();
+            }
+            if (counted && near.graphScan()) {
+                filteredGraphScans.increment();
+            }
+            if (other != null && other.toChinese() && model == embedder) {
+                // the main model reads no Chinese: the CJK records come from the translation's vectors instead
+                semantic = crossLanguage.withoutCjkRecords(semantic);
+                if (translated != null && modelFor(translated) != embedder) {
+                    otherSemantic = nearestOf(translated, q.filter(), candidates);
+                }
+            }
+            searched = System.nanoTime();
+        }
+        KeywordList.Found keywordFound = keyword == null ? null : join(keyword);
+        if (keywordFound != null) {
+            rankings.add(keywordRanked(keywordFound, 1.0));
+        }
+        long joined = System.nanoTime();
+        if (semantic != null) {
+            rankings.add(Fusion.Ranked.of(semantic, config.semanticWeight(), 1));
+        }
+        if (otherKeyword != null) {
+            rankings.add(keywordRanked(join(otherKeyword), config.crossLanguageWeight()));
+        }
+        if (otherSemantic != null) {
+            rankings.add(Fusion.Ranked.of(otherSemantic, config.crossLanguageWeight() * config.semanticWeight(), 1));
+        }
+        LinkedHashMap<Long, Double> fused = Fusion.rrf(rankings, config.fusionK());
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("search %s: embed %d ms, vectors %d ms, keyword done %d ms later", q.mode(),
+                    ms(started, embedded), ms(embedded, searched), ms(searched, joined));
+        }
+        RerankFeatures.Input rerank = keywordFound == null || semantic == null ? null
+                : new RerankFeatures.Input(q.text(), shorthand.groups(q.text(), corrections),
+                        tsquery, keywordFound.ids(), keywordFound.strong(), semantic, vector,
+                        modelFor(q.text()).modelId(), vectorsOf(modelFor(q.text())), fused, candidates);
+        return new Fused(fused, tsquery, rerank);
     }
 
     /** The records most like this one (recurring problems), best first, with cosine similarity as the score. */
