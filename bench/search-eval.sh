@@ -10,6 +10,9 @@
 #   PER_QUERY=1 prints every query's P@10 and nDCG@10 per list (to compare two versions query by query)
 #   CEILING=100 adds the best hybrid P@10 a second stage reordering the first 100 results could reach (what a
 #   reranker over those candidates can gain at most)
+#   FAULTLINE_SEARCH_RERANK_ENABLED=false ...   hybrid without the second stage. With it (the default), the hybrid
+#   figure is optimistic: the shipped reranker was trained on these queries. Its honest figure is the cross-validated
+#   one of bench/rerank-train.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/app.sh

@@ -136,7 +136,7 @@ public class AskService {
         AskRequest.Filters filters = f == null ? AskRequest.Filters.NONE : f;
         return new SearchQuery(question, SearchQuery.Mode.hybrid, ListParams.filter(filters.asset(), filters.site(),
                 filters.kind(), filters.source(), filters.from(), filters.to(), filters.faultClass(),
-                records.defaultZone()), config.topK(), 0);
+                records.defaultZone()), config.topK(), 0).withoutRerank();
     }
 
     private static List<AskView.Retrieved> retrieved(List<SearchView.Hit> hits) {

@@ -54,12 +54,12 @@ final class KeywordList {
         for (List<String> tier : tiers) {
             addUpTo(ids, ranked(ranking, matches(ranking, tsquery, tier, q, candidates)), candidates);
             if (ids.size() >= candidates) {
-                return new Found(new ArrayList<>(ids), ids.size());
+                return new Found(new ArrayList<>(ids), ids.size(), ranking);
             }
         }
         if (!tiers.isEmpty() && ids.size() >= candidates / 4) {
             // enough records with (nearly) all the words: those with only some add little but cost the most
-            return new Found(new ArrayList<>(ids), ids.size());
+            return new Found(new ArrayList<>(ids), ids.size(), ranking);
         }
         // a question of one word (one group): its "any word" is every word
         int strong = tiers.isEmpty() ? Integer.MAX_VALUE : ids.size();
@@ -74,14 +74,15 @@ final class KeywordList {
             some = new ArrayList<>(more);
         }
         addUpTo(ids, ranked(ranking, some), candidates);
-        return new Found(new ArrayList<>(ids), Math.min(strong, ids.size()));
+        return new Found(new ArrayList<>(ids), Math.min(strong, ids.size()), ranking);
     }
 
     /**
      * A keyword list: ids best first; the first {@code strong} hold every word of the question or all but one (the
-     * rest only some of its words, the "any word" tier).
+     * rest only some of its words, the "any word" tier); the BM25 statistics it was ordered by (null: ts_rank), which
+     * the second stage reuses.
      */
-    record Found(List<Long> ids, int strong) {}
+    record Found(List<Long> ids, int strong, Ranking ranking) {}
 
     /** The question's words and their document frequencies, when its tiers are ordered by BM25; else null. */
     private Ranking bm25(String question, String tsquery) throws SQLException {
@@ -124,7 +125,7 @@ final class KeywordList {
     }
 
     /** A question's words and statistics, and the counts of the records read so far. */
-    private record Ranking(List<String> words, Map<String, Long> frequencies, long documents,
+    record Ranking(List<String> words, Map<String, Long> frequencies, long documents,
             Map<Long, Bm25.Doc> read) {}
 
     /**

@@ -22,11 +22,13 @@ final class RerankFeatures {
             "length");
 
     /**
-     * What the second stage knows of a hybrid search: the question, its word groups and full-text query, the keyword list
+     * What the second stage knows of a hybrid search: the question, its word groups and full-text query, the keyword
+     * list's BM25 statistics (null when it was ordered by ts_rank), the keyword list
      * (its first {@code strong} hold every word or all but one), the vector list, the question's vector in
      * {@code model}'s vectors ({@code table}) and the fused scores, best first.
      */
-    record Input(String question, List<String> groups, String tsquery, List<Long> keyword, int strong,
+    record Input(String question, List<String> groups, String tsquery, KeywordList.Ranking ranking,
+            List<Long> keyword, int strong,
             List<Long> semantic, float[] vector, String model, String table, LinkedHashMap<Long, Double> fused,
             int listSize) {}
 
@@ -43,11 +45,11 @@ final class RerankFeatures {
 
     /** Each of {@code ids} (the best fused candidates, best first) with its features, in {@link #NAMES} order. */
     Map<Long, double[]> of(Input in, List<Long> ids, Map<Long, String> texts) throws SQLException {
-        Map<Long, Double> cosine = signals.cosines(in.vector(), in.model(), in.table(), ids);
-        Map<Long, Double> neighbours = signals.centroidCosines(in.model(), in.table(),
+        Map<Long, RerankSignals.Cosines> cosine = signals.cosines(in.vector(), in.model(), in.table(),
                 ids.subList(0, Math.min(NEIGHBOURS, ids.size())), ids);
+        RerankSignals.Cosines none = new RerankSignals.Cosines(0, 0);
         Map<Long, Integer> held = signals.groupsHeld(in.groups(), ids);
-        Map<Long, Double> bm25 = bm25(statistics.words(in.tsquery()), ids);
+        Map<Long, Double> bm25 = bm25(in, ids);
         double bestBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Map<Long, Integer> keywordRank = ranks(in.keyword());
         Map<Long, Integer> vectorRank = ranks(in.semantic());
@@ -68,8 +70,8 @@ final class RerankFeatures {
                 k != null && k < in.strong() ? 1 : 0,
                 v == null ? 0 : 1,
                 v == null ? missing : Math.log1p(v),
-                cosine.getOrDefault(id, 0.0),
-                neighbours.getOrDefault(id, 0.0),
+                cosine.getOrDefault(id, none).question(),
+                cosine.getOrDefault(id, none).centroid(),
                 in.groups().isEmpty() ? 0 : (double) words / in.groups().size(),
                 !in.groups().isEmpty() && words == in.groups().size() ? 1 : 0,
                 bestBm25 > 0 ? bm25.getOrDefault(id, 0.0) / bestBm25 : 0,
@@ -80,13 +82,23 @@ final class RerankFeatures {
         return out;
     }
 
-    /** Each candidate's BM25 score over the question's index words, with the table's statistics. */
-    private Map<Long, Double> bm25(List<String> words, List<Long> ids) throws SQLException {
+    /**
+     * Each candidate's BM25 score over the question's index words, with the table's statistics: the keyword list's,
+     * and the counts it already read, when it was ordered by BM25.
+     */
+    private Map<Long, Double> bm25(Input in, List<Long> ids) throws SQLException {
+        KeywordList.Ranking r = in.ranking();
+        List<String> words = r != null ? r.words() : statistics.words(in.tsquery());
         if (words.isEmpty()) {
             return Map.of();
         }
-        KeywordStatistics.Table table = statistics.table(words);
-        return Bm25.scores(words, statistics.counts(ids, words), table.frequencies(), table.documents());
+        KeywordStatistics.Table table = r != null ? new KeywordStatistics.Table(r.frequencies(), r.documents())
+                : statistics.table(words);
+        Map<Long, Bm25.Doc> read = r != null ? r.read() : Map.of();
+        Map<Long, Bm25.Doc> docs = new LinkedHashMap<>(statistics.counts(
+                ids.stream().filter(id -> !read.containsKey(id)).toList(), words));
+        ids.stream().filter(read::containsKey).forEach(id -> docs.put(id, read.get(id)));
+        return Bm25.scores(words, docs, table.frequencies(), table.documents());
     }
 
     /** 1 when the text names a side or position the question asks for, -1 when it names only others, else 0. */

@@ -19,12 +19,11 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class RerankSignals {
 
-    private static final String COSINE = "SELECT e.record_id, max(1 - (e.embedding <=> ?)) FROM record_embeddings e"
-            + " WHERE e.model = ? AND e.record_id = ANY (?) GROUP BY e.record_id";
-    private static final String CENTROID = "WITH c AS (SELECT avg(embedding) AS v FROM record_embeddings"
+    /** Each candidate's best cosine to the question and to the centroid of the best results, its vectors read once. */
+    private static final String COSINES = "WITH c AS (SELECT avg(embedding) AS v FROM record_embeddings"
             + " WHERE model = ? AND chunk = 0 AND record_id = ANY (?))"
-            + " SELECT e.record_id, max(1 - (e.embedding <=> c.v)) FROM record_embeddings e, c"
-            + " WHERE e.model = ? AND e.record_id = ANY (?) AND c.v IS NOT NULL GROUP BY e.record_id";
+            + " SELECT e.record_id, max(1 - (e.embedding <=> ?)), max(1 - (e.embedding <=> c.v))"
+            + " FROM record_embeddings e CROSS JOIN c WHERE e.model = ? AND e.record_id = ANY (?) GROUP BY e.record_id";
     private static final String GROUPS = "SELECT r.id, g.i FROM records r"
             + " CROSS JOIN unnest(?::text[]) WITH ORDINALITY AS g(q, i)"
             + " WHERE r.id = ANY (?) AND r.search_tsv @@ to_tsquery('english', g.q)";
@@ -35,46 +34,31 @@ class RerankSignals {
         this.dataSource = dataSource;
     }
 
-    /** Each candidate's best cosine similarity to the question over its passages (absent: not embedded yet). */
-    Map<Long, Double> cosines(float[] vector, String model, String table, List<Long> ids) throws SQLException {
-        Map<Long, Double> out = new HashMap<>();
+    /** A candidate's best cosine similarity over its passages to the question, and to the best results' centroid. */
+    record Cosines(double question, double centroid) {}
+
+    /**
+     * Each candidate's best cosine similarity to the question and to the mean of the first passages of {@code top} (the
+     * best results: what most of them are about, a pseudo-relevance signal; 0 when none of them is embedded); absent:
+     * not embedded yet.
+     */
+    Map<Long, Cosines> cosines(float[] vector, String model, String table, List<Long> top, List<Long> ids)
+            throws SQLException {
+        Map<Long, Cosines> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(table.equals(SearchRepository.MAIN_VECTORS) ? COSINE
-                        : COSINE.replace("record_embeddings e", table + " e"))) {
-            ps.setObject(1, Vectors.param(vector));
-            ps.setString(2, model);
-            ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getDouble(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Each candidate's best cosine similarity to the mean of the first passages of {@code top} (the best results: what
-     * most of them are about, a pseudo-relevance signal); absent when none of them is embedded.
-     */
-    Map<Long, Double> centroidCosines(String model, String table, List<Long> top, List<Long> ids) throws SQLException {
-        Map<Long, Double> out = new HashMap<>();
-        if (ids.isEmpty() || top.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(table.equals(SearchRepository.MAIN_VECTORS) ? CENTROID
-                        : CENTROID.replace("record_embeddings", table))) {
+                PreparedStatement ps = c.prepareStatement(table.equals(SearchRepository.MAIN_VECTORS) ? COSINES
+                        : COSINES.replace("record_embeddings", table))) {
             ps.setString(1, model);
             ps.setArray(2, c.createArrayOf("bigint", top.toArray()));
-            ps.setString(3, model);
-            ps.setArray(4, c.createArrayOf("bigint", ids.toArray()));
+            ps.setObject(3, Vectors.param(vector));
+            ps.setString(4, model);
+            ps.setArray(5, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getDouble(2));
+                    out.put(rs.getLong(1), new Cosines(rs.getDouble(2), rs.getDouble(3)));
                 }
             }
         }

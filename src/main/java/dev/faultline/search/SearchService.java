@@ -115,7 +115,7 @@ public class SearchService {
         try {
             Fused f = fuse(q, queryVector, counted);
             long fused = System.nanoTime();
-            ResultPage.Reorder second = f.rerank() != null && reranker.active()
+            ResultPage.Reorder second = f.rerank() != null && q.rerank() && reranker.active()
                     ? (results, texts) -> reranker.order(f.rerank(), results, texts) : null;
             ResultPage.Page page = resultPage.of(q, f.scores(), f.tsquery(), second);
             SearchView view = new SearchView(page.hits(), page.total(), page.facets(), q.mode().name(),
@@ -237,7 +237,7 @@ public class SearchService {
         }
         RerankFeatures.Input rerank = keywordFound == null || semantic == null ? null
                 : new RerankFeatures.Input(q.text(), shorthand.groups(q.text(), corrections),
-                        tsquery, keywordFound.ids(), keywordFound.strong(), semantic, vector,
+                        tsquery, keywordFound.ranking(), keywordFound.ids(), keywordFound.strong(), semantic, vector,
                         modelFor(q.text()).modelId(), vectorsOf(modelFor(q.text())), fused, candidates);
         return new Fused(fused, tsquery, rerank);
     }

@@ -138,7 +138,7 @@ class RerankTest {
         List<Long> ids = new ArrayList<>(fused.keySet());
         float[] vector = embedder.embed(List.of("engine rough"), Embedder.Role.QUERY).getFirst();
         RerankFeatures.Input in = new RerankFeatures.Input("engine rough", List.of("'engin'", "'rough'"),
-                "'engin' | 'rough'", ids, ids.size(), ids, vector, embedder.modelId(), SearchRepository.MAIN_VECTORS,
+                "'engin' | 'rough'", null, ids, ids.size(), ids, vector, embedder.modelId(), SearchRepository.MAIN_VECTORS,
                 fused, 200);
         List<Long> reranked = reranker.order(in, ids, Map.of());
         List<String> got = new ArrayList<>();
