@@ -43,7 +43,7 @@ final class RerankFeatures {
         this.statistics = statistics;
     }
 
-    /** Each of {@code ids} (the best fused candidates, best first) with its features, in {@link #NAMES} order. */
+    /** Each of {@code ids} (the best results as listed, best first) with its features, in {@link #NAMES} order. */
     Map<Long, double[]> of(Input in, List<Long> ids, Map<Long, String> texts) throws SQLException {
         Map<Long, RerankSignals.Cosines> cosine = signals.cosines(in.vector(), in.model(), in.table(),
                 ids.subList(0, Math.min(NEIGHBOURS, ids.size())), ids);

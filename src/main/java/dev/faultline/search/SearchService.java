@@ -148,7 +148,11 @@ public class SearchService {
             Map<Long, RecordView> byId = new java.util.HashMap<>();
             records.records(new ArrayList<>(rows.keySet())).forEach(r -> byId.put(r.id(), r));
             List<RerankRow> out = new ArrayList<>();
-            rows.forEach((id, x) -> out.add(new RerankRow(byId.get(id), x)));
+            rows.forEach((id, x) -> {
+                if (byId.containsKey(id)) { // not deleted meanwhile
+                    out.add(new RerankRow(byId.get(id), x));
+                }
+            });
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("computing reranking features: " + e.getMessage(), e);

@@ -111,7 +111,7 @@ class RerankTest {
     }
 
     @Test
-    void theTrainingExportChecksItsQuestionAndRole() {
+    void theTrainingExportChecksItsQuestionAndCaller() {
         given().get("/api/v1/search/rerank-features").then().statusCode(400).body(containsString("q"));
         dev.faultline.Api.anonymous().queryParam("q", "engine").get("/api/v1/search/rerank-features").then()
                 .statusCode(401);
