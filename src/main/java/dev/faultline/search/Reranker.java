@@ -54,7 +54,7 @@ class Reranker {
         return model != null;
     }
 
-    /** How many of the best fused candidates are reranked (and have features for training). */
+    /** How many of the best results are reranked (and have features for training). */
     int candidates() {
         return candidates;
     }
