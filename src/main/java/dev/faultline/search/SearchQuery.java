@@ -27,10 +27,6 @@ public record SearchQuery(String text, Mode mode, RecordFilter filter, int limit
         return new SearchQuery(text, mode, filter, limit, offset, collapse, rerank);
     }
 
-    public SearchQuery withMode(Mode mode) {
-        return new SearchQuery(text, mode, filter, limit, offset, collapse, rerank);
-    }
-
     public SearchQuery withCollapse(boolean collapse) {
         return new SearchQuery(text, mode, filter, limit, offset, collapse, rerank);
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -80,7 +81,7 @@ public class SearchResource {
     }
 
     /** The feature names, and each candidate with its values in that order. */
-    public record RerankFeaturesView(java.util.List<String> features, java.util.List<SearchService.RerankRow> items) {}
+    public record RerankFeaturesView(List<String> features, List<SearchService.RerankRow> items) {}
 
     /** Checks the parameters; a bad one is a 400 naming it. Shared with the search page. */
     public static SearchQuery query(String q, String mode, String asset, String site, String kind, String source,

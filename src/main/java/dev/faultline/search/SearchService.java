@@ -131,14 +131,14 @@ public class SearchService {
     }
 
     /**
-     * The second stage's features of a hybrid search's best results, as listed before it (near duplicates collapsed
+     * The second stage's features of a hybrid search's ({@code q} in hybrid mode) best results, as listed before it (near duplicates collapsed
      * unless the query says not to): what the reranker is trained on ({@code bench/rerank-train.sh}); empty when the
      * question has no searchable word.
      */
     @Transactional
     public List<RerankRow> rerankFeatures(SearchQuery q) {
         try {
-            Fused f = fuse(q.withMode(SearchQuery.Mode.hybrid), null, false);
+            Fused f = fuse(q, null, false);
             if (f.rerank() == null) {
                 return List.of();
             }

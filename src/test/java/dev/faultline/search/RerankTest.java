@@ -140,13 +140,9 @@ class RerankTest {
         RerankFeatures.Input in = new RerankFeatures.Input("engine rough", List.of("'engin'", "'rough'"),
                 "'engin' | 'rough'", null, ids, ids.size(), ids, vector, embedder.modelId(), SearchRepository.MAIN_VECTORS,
                 fused, 200);
-        List<Long> reranked = reranker.order(in, ids, Map.of());
-        List<String> got = new ArrayList<>();
-        reranked.forEach(k -> id.forEach((ext, v) -> {
-            if (v.equals(k)) {
-                got.add(ext);
-            }
-        }));
+        Map<Long, String> external = new HashMap<>();
+        id.forEach((ext, v) -> external.put(v, ext));
+        List<String> got = reranker.order(in, ids, Map.of()).stream().map(external::get).toList();
         assertEquals(List.of("R4", "R3", "R2", "R1", "R0"), got, "the best 3 by length, the rest as they were");
     }
 
