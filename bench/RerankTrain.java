@@ -5,13 +5,10 @@
 //   java bench/RerankTrain.java train FEATURES.tsv OUT.model [K]   trains on every query not in fold K (all: none left out)
 // C (regularisation) is chosen among a few values by the P@10 of the candidate lists in an inner cross-validation over
 // the training queries only. Prints the chosen C and the inner P@10 of the fused order and of the model's.
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
-import de.bwaldvogel.liblinear.SolverType;
+import dev.faultline.search.PairwiseRanking;
+import dev.faultline.search.PairwiseRanking.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +25,7 @@ public class RerankTrain {
 
     static final int FOLDS = 5;
     static final long SEED = 20261207L;
-    static final int MAX_PAIRS = 2000; // per query, so that queries with many candidates do not outweigh the rest
     static final double[] C = {0.001, 0.01, 0.1, 1, 10};
-
-    record Row(int label, double[] x) {}
 
     record Query(String id, String type, List<Row> rows) {}
 
@@ -93,65 +87,24 @@ public class RerankTrain {
         return sum / training.size();
     }
 
+    /** The app's own pairwise training (target/classes on the class path), so the shipped model is trained as the app trains. */
     static Model train(List<Query> queries, double c) {
-        List<Feature[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        Random random = new Random(SEED);
-        for (Query q : queries) {
-            List<Row> pos = q.rows().stream().filter(r -> r.label() == 1).toList();
-            List<Row> neg = q.rows().stream().filter(r -> r.label() == 0).toList();
-            List<int[]> pairs = new ArrayList<>();
-            for (int i = 0; i < pos.size(); i++) {
-                for (int j = 0; j < neg.size(); j++) {
-                    pairs.add(new int[] {i, j});
-                }
-            }
-            Collections.shuffle(pairs, random);
-            for (int[] p : pairs.subList(0, Math.min(MAX_PAIRS, pairs.size()))) {
-                // each pair both ways: the better first (+1) and the worse first (-1)
-                x.add(difference(pos.get(p[0]).x(), neg.get(p[1]).x(), 1));
-                y.add(1.0);
-                x.add(difference(pos.get(p[0]).x(), neg.get(p[1]).x(), -1));
-                y.add(-1.0);
-            }
-        }
-        Problem problem = new Problem();
-        problem.l = x.size();
-        problem.n = queries.getFirst().rows().getFirst().x().length;
-        problem.x = x.toArray(Feature[][]::new);
-        problem.y = y.stream().mapToDouble(Double::doubleValue).toArray();
-        problem.bias = -1;
-        return Linear.train(problem, new Parameter(SolverType.L2R_LR, c, 1e-4));
-    }
-
-    /** (a - b) times sign, as LIBLINEAR's nodes. */
-    static Feature[] difference(double[] a, double[] b, int sign) {
-        Feature[] f = new Feature[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = new FeatureNode(i + 1, sign * (a[i] - b[i]));
-        }
-        return f;
+        return PairwiseRanking.train(queries.stream().map(q -> new PairwiseRanking.Judged(q.id(), q.rows())).toList(), c,
+                SEED);
     }
 
     static double p10(Model m, Query q) {
-        double sign = m.getLabels()[0] == 1 ? 1 : -1;
-        Map<Row, Double> value = new LinkedHashMap<>();
-        double[] out = new double[1];
-        for (Row r : q.rows()) {
-            Feature[] f = new Feature[r.x().length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = new FeatureNode(i + 1, r.x()[i]);
-            }
-            Linear.predictValues(m, f, out);
-            value.put(r, sign * out[0]);
+        double[] v = PairwiseRanking.values(m, q.rows());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            order.add(i);
         }
-        List<Row> order = new ArrayList<>(q.rows());
-        order.sort(Comparator.comparingDouble((Row r) -> value.get(r)).reversed());
-        return order.stream().limit(10).filter(r -> r.label() == 1).count() / 10.0;
+        order.sort(Comparator.comparingDouble((Integer i) -> v[i]).reversed());
+        return order.stream().limit(10).filter(i -> q.rows().get(i).relevant()).count() / 10.0;
     }
 
     static double fusedP10(List<Query> queries) {
-        return queries.stream().mapToDouble(q -> q.rows().stream().limit(10).filter(r -> r.label() == 1).count() / 10.0)
+        return queries.stream().mapToDouble(q -> q.rows().stream().limit(10).filter(Row::relevant).count() / 10.0)
                 .average().orElse(0);
     }
 
@@ -164,7 +117,7 @@ public class RerankTrain {
                 x[i] = Double.parseDouble(f[i + 3]);
             }
             out.computeIfAbsent(f[0], id -> new Query(id, f[1], new ArrayList<>()))
-                    .rows().add(new Row(Integer.parseInt(f[2]), x));
+                    .rows().add(new Row(Integer.parseInt(f[2]) == 1, x));
         }
         return new ArrayList<>(out.values());
     }

@@ -49,6 +49,23 @@ class FeedbackRepository {
                         SELECT + " WHERE useful = ? ORDER BY created_at DESC, id DESC LIMIT ?", useful, limit);
     }
 
+    /**
+     * The search results judged, one row per query and result: useful when more people found it useful than not
+     * (ties left out); from the {@code queries} most recently judged queries.
+     */
+    List<FeedbackService.Judgement> searchJudgements(int queries) {
+        return Jdbc.list(dataSource, "reading judged searches", rs -> new FeedbackService.Judgement(rs.getString(1),
+                rs.getLong(2), rs.getBoolean(3)), """
+                WITH recent AS (SELECT query FROM feedback WHERE kind = 'search' GROUP BY query
+                                 ORDER BY max(created_at) DESC, query LIMIT ?)
+                SELECT f.query, f.record_id, count(*) FILTER (WHERE f.useful) > count(*) FILTER (WHERE NOT f.useful)
+                  FROM feedback f JOIN recent USING (query)
+                 WHERE f.kind = 'search' AND f.record_id IS NOT NULL
+                 GROUP BY f.query, f.record_id
+                HAVING count(*) FILTER (WHERE f.useful) <> count(*) FILTER (WHERE NOT f.useful)
+                 ORDER BY f.query, f.record_id""", queries);
+    }
+
     void each(Consumer<FeedbackView> row) {
         Jdbc.list(dataSource, "exporting feedback", FeedbackRepository::map, SELECT + " ORDER BY id").forEach(row);
     }

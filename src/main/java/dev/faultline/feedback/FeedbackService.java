@@ -51,6 +51,17 @@ public class FeedbackService {
         return feedback.latest(useful, limit);
     }
 
+    /** A search result as judged: by most of those who judged it. */
+    public record Judgement(String query, long recordId, boolean useful) {}
+
+    /**
+     * The judged search results of the {@code queries} most recently judged searches, one per query and result, useful
+     * when most who judged it said so (a tie is left out): what the search ranking learns from.
+     */
+    public List<Judgement> searchJudgements(int queries) {
+        return feedback.searchJudgements(queries);
+    }
+
     /** Every judgement as CSV (kind, query, record, useful, who, when): judged queries for the evaluation. */
     public void export(OutputStream out) throws IOException {
         try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {

@@ -58,7 +58,7 @@ class CrossLanguage {
         }
         Set<Long> cjk = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT DISTINCT record_id FROM " + SearchRepository.CJK_VECTORS + " WHERE record_id = ANY (?)")) {
+                "SELECT DISTINCT record_id FROM " + VectorRepository.CJK_VECTORS + " WHERE record_id = ANY (?)")) {
             Array array = c.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
@@ -73,7 +73,7 @@ class CrossLanguage {
     /** Whether any record has the CJK model's vector (one index probe; asked per English question, not cached). */
     private boolean cjkRecords() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + SearchRepository.CJK_VECTORS + ")")) {
+                ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + VectorRepository.CJK_VECTORS + ")")) {
             return rs.next() && rs.getBoolean(1);
         }
     }

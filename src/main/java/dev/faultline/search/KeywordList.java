@@ -18,12 +18,12 @@ final class KeywordList {
     /** Longer questions skip the "all words but one" tier: its query grows with the square of the words. */
     private static final int MAX_GROUPS_ALL_BUT_ONE = 8;
 
-    private final SearchRepository repository;
+    private final KeywordRepository repository;
     private final KeywordStatistics statistics;
     private final SearchConfig config;
     private final Shorthand shorthand;
 
-    KeywordList(SearchRepository repository, KeywordStatistics statistics, SearchConfig config, Shorthand shorthand) {
+    KeywordList(KeywordRepository repository, KeywordStatistics statistics, SearchConfig config, Shorthand shorthand) {
         this.repository = repository;
         this.statistics = statistics;
         this.config = config;

@@ -49,7 +49,7 @@ class RerankSignals {
             return out;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(table.equals(SearchRepository.MAIN_VECTORS) ? COSINES
+                PreparedStatement ps = c.prepareStatement(table.equals(VectorRepository.MAIN_VECTORS) ? COSINES
                         : COSINES.replace("record_embeddings", table))) {
             ps.setString(1, model);
             ps.setArray(2, c.createArrayOf("bigint", top.toArray()));

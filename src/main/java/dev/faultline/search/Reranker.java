@@ -1,7 +1,5 @@
 package dev.faultline.search;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The second stage of hybrid search: a linear model (LIBLINEAR, trained pairwise on judged searches by
- * {@code bench/rerank-train.sh}) scores the best results, as listed after sides and positions and with near duplicates
+ * {@code bench/rerank-train.sh}, or on this plant's feedback by {@link RankingTraining}) scores the best results, as listed after sides and positions and with near duplicates
  * under the best of each (what a user sees and the evaluation counts), by {@link RerankFeatures} and reorders them.
  */
 @ApplicationScoped
@@ -33,25 +31,52 @@ class Reranker {
     private final int candidates;
     private final RerankFeatures features;
     private final CandidateTexts candidateTexts;
-    private final Model model;
+    private final boolean enabled;
+    /** The model configured ({@code faultline.search.rerank.model}); null when it is missing or unreadable. */
+    private final Model shipped;
+    /** The model in use: the configured one, or one trained on this plant's feedback ({@link RankingTraining}). */
+    private volatile Model model;
 
     @jakarta.inject.Inject
     Reranker(SearchConfig config, RerankSignals signals, KeywordStatistics statistics, CandidateTexts texts) {
-        this(config.rerank().enabled() ? load(config.rerank().model()) : null, config.rerank().candidates(),
+        this(config.rerank().enabled(), load(config.rerank().model()), config.rerank().candidates(),
                 new RerankFeatures(signals, statistics), texts);
     }
 
     /** A reranker with this model (null: none) over the best {@code candidates}. */
     Reranker(Model model, int candidates, RerankFeatures features, CandidateTexts texts) {
-        this.model = model;
+        this(true, model, candidates, features, texts);
+    }
+
+    private Reranker(boolean enabled, Model shipped, int candidates, RerankFeatures features, CandidateTexts texts) {
+        this.enabled = enabled;
+        this.shipped = shipped;
+        this.model = enabled ? shipped : null;
         this.candidates = Math.max(1, candidates);
         this.features = features;
         this.candidateTexts = texts;
     }
 
-    /** Whether hybrid searches are reranked (enabled, and the model loaded). */
+    /** Whether hybrid searches are reranked (enabled, and a model loaded). */
     boolean active() {
         return model != null;
+    }
+
+    /** Whether the stage is turned on ({@code faultline.search.rerank.enabled}). */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** The configured model, null when there is none (it never saw this plant's feedback). */
+    Model shipped() {
+        return shipped;
+    }
+
+    /** Reranks with this model from now on (null: the configured one); nothing while the stage is turned off. */
+    void use(Model trained) {
+        if (enabled) {
+            model = trained == null ? shipped : trained;
+        }
     }
 
     /** How many of the best results are reranked (and have features for training). */
@@ -73,30 +98,22 @@ class Reranker {
 
     /** The results with the best {@link #candidates()} in the model's order; the rest as they were. */
     List<Long> order(RerankFeatures.Input in, List<Long> results, Map<Long, String> texts) throws SQLException {
-        if (model == null || results.size() < 2) {
+        Model m = model;
+        if (m == null || results.size() < 2) {
             return results;
         }
         Map<Long, double[]> rows = features(in, results, texts);
         Map<Long, Double> value = new HashMap<>();
-        double sign = model.getLabels()[0] == 1 ? 1 : -1; // LIBLINEAR's decision value is for its first label
+        double sign = m.getLabels()[0] == 1 ? 1 : -1; // LIBLINEAR's decision value is for its first label
         double[] out = new double[1];
         rows.forEach((id, x) -> {
-            Linear.predictValues(model, nodes(x), out);
+            Linear.predictValues(m, PairwiseRanking.nodes(x), out);
             value.put(id, sign * out[0]);
         });
         List<Long> order = new ArrayList<>(rows.keySet());
         order.sort(Comparator.comparingDouble((Long id) -> value.get(id)).reversed()); // stable: ties keep their order
         order.addAll(results.subList(order.size(), results.size()));
         return order;
-    }
-
-    /** A feature row as LIBLINEAR's sparse nodes (indexes from 1). */
-    static Feature[] nodes(double[] x) {
-        Feature[] f = new Feature[x.length];
-        for (int i = 0; i < x.length; i++) {
-            f[i] = new FeatureNode(i + 1, x[i]);
-        }
-        return f;
     }
 
     /** The model at {@code location}; null (logged) when it is missing, unreadable or not over these features. */

@@ -19,12 +19,12 @@ import java.util.Objects;
 @ApplicationScoped
 class ResultPage {
 
-    private final SearchRepository repository;
+    private final PageRepository repository;
     private final RecordService records;
     private final CandidateTexts candidateTexts;
     private final SearchConfig config;
 
-    ResultPage(SearchRepository repository, RecordService records, CandidateTexts candidateTexts, SearchConfig config) {
+    ResultPage(PageRepository repository, RecordService records, CandidateTexts candidateTexts, SearchConfig config) {
         this.repository = repository;
         this.records = records;
         this.candidateTexts = candidateTexts;

@@ -124,6 +124,18 @@ public interface SearchConfig {
          */
         @WithDefault("classpath:search/reranker.model")
         String model();
+
+        /**
+         * Training on this plant's feedback (Admin → Quality, {@code POST /api/v1/admin/search-ranking/train}) needs at
+         * least this many judged searches, each with a result judged useful and one judged not useful, among its best
+         * {@link #candidates()} results.
+         */
+        @WithDefault("10")
+        int minSearches();
+
+        /** The most recently judged searches a training reads, at most. */
+        @WithDefault("500")
+        int maxSearches();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.faultline.search;
 
 import dev.faultline.db.Jdbc;
+import dev.faultline.record.RecordFilter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,20 @@ public class SiteIndexes {
     /** Whether this site has its own indexes that search can use (as of the last {@link #refresh()}). */
     boolean has(String site) {
         return config.siteIndexes().enabled() && built.contains(site);
+    }
+
+    /** Whether the filter names a site with indexes of its own that search can use. */
+    boolean serves(RecordFilter filter) {
+        return filter.site() != null && has(filter.site());
+    }
+
+    /**
+     * The condition, on {@code alias.site}, that lets PostgreSQL pick the filtered site's own indexes: the site written
+     * as a literal, which a generic plan of a bound parameter cannot match to a partial index. Empty without a site
+     * filter, or when the site has none.
+     */
+    String condition(RecordFilter filter, String alias) {
+        return serves(filter) ? " AND " + alias + ".site = " + literal(filter.site()) : "";
     }
 
     /**

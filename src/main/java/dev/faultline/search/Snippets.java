@@ -17,8 +17,8 @@ final class Snippets {
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
-                case SearchRepository.MARK_START -> sb.append("<mark>");
-                case SearchRepository.MARK_END -> sb.append("</mark>");
+                case PageRepository.MARK_START -> sb.append("<mark>");
+                case PageRepository.MARK_END -> sb.append("</mark>");
                 default -> sb.append(ch);
             }
         }

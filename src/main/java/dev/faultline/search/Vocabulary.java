@@ -51,6 +51,17 @@ class Vocabulary {
         this.config = config;
     }
 
+    /**
+     * Spelling corrections for a question's words that the shorthand dictionaries do not know (letters only, 4 or
+     * more): word as typed → the lexeme to add as its alternative.
+     */
+    Map<String, Set<String>> correctionsOf(String question, Shorthand shorthand) {
+        List<String> unknown = Shorthand.words(question).stream()
+                .filter(w -> w.length() >= 4 && w.chars().allMatch(Character::isLetter) && !shorthand.knows(w))
+                .distinct().toList();
+        return unknown.isEmpty() ? Map.of() : corrections(unknown);
+    }
+
     /** Corrections for the query words that need one: word as typed → the lexeme to add as its alternative. */
     Map<String, Set<String>> corrections(List<String> words) {
         Map<String, Set<String>> out = new HashMap<>();

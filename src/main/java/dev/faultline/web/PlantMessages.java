@@ -328,6 +328,71 @@ public interface PlantMessages {
     @Message("Judged not useful")
     String judgedNotUseful();
 
+    @Message("Search ranking")
+    String searchRanking();
+
+    @Message("Hybrid search reorders its best results with a model. It can learn from the thumbs given to search"
+            + " results here: a model trained on them is used only when, on judged searches it did not see, it puts"
+            + " more useful results above not-useful ones than the shipped model and the order before it.")
+    String rankingIntro();
+
+    @Message("Ranking now")
+    String rankingNow();
+
+    @Message("trained on your feedback")
+    String rankingTrained();
+
+    @Message("the model that ships with Faultline")
+    String rankingConfigured();
+
+    @Message("off: results stay in fused order")
+    String rankingNone();
+
+    @Message("{n} judged searches with a useful and a not-useful result; a training needs {min}.")
+    String judgedSearches(long n, int min);
+
+    @Message("Latest training")
+    String latestTraining();
+
+    @Message("Searches")
+    String searches();
+
+    @Message("Pairs")
+    String pairs();
+
+    @Message("Pairs in order: before the model")
+    String listedOrder();
+
+    @Message("shipped model")
+    String shippedModel();
+
+    @Message("trained model (cross-validated)")
+    String trainedModel();
+
+    @Message("Used")
+    String inUse();
+
+    @Message("Train on feedback")
+    String trainRanking();
+
+    @Message("Use the shipped model again")
+    String useConfiguredRanking();
+
+    @Message("Trained on {n} judged searches: it puts {trained} of their pairs in order, against {best} before. It"
+            + " ranks searches from now on.")
+    String rankingAdopted(int n, String trained, String best);
+
+    @Message("Trained on {n} judged searches: it puts {trained} of their pairs in order, against {best} before: no"
+            + " better, so it is kept for the record and not used.")
+    String rankingNotBetter(int n, String trained, String best);
+
+    @Message("Nothing trained: a training needs {min} judged searches with a useful and a not-useful result among their"
+            + " best results.")
+    String rankingTooFew(int min);
+
+    @Message("The shipped model ranks searches again.")
+    String rankingReset();
+
     @Message("Nothing yet.")
     String nothingYet();
 

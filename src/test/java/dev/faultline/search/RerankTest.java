@@ -138,7 +138,7 @@ class RerankTest {
         List<Long> ids = new ArrayList<>(fused.keySet());
         float[] vector = embedder.embed(List.of("engine rough"), Embedder.Role.QUERY).getFirst();
         RerankFeatures.Input in = new RerankFeatures.Input("engine rough", List.of("'engin'", "'rough'"),
-                "'engin' | 'rough'", null, ids, ids.size(), ids, vector, embedder.modelId(), SearchRepository.MAIN_VECTORS,
+                "'engin' | 'rough'", null, ids, ids.size(), ids, vector, embedder.modelId(), VectorRepository.MAIN_VECTORS,
                 fused, 200);
         Map<Long, String> external = new HashMap<>();
         id.forEach((ext, v) -> external.put(v, ext));

@@ -40,7 +40,10 @@ class SearchTest {
     TestIndex index;
 
     @Inject
-    SearchRepository repository;
+    KeywordRepository repository;
+
+    @Inject
+    VectorRepository vectors;
 
     @Inject
     Embedder embedder;
@@ -183,25 +186,25 @@ class SearchTest {
                 String model = embedder.modelId();
                 FilterSql south = FilterSql.of(new RecordFilter(null, "South", null, null, null, null, null));
                 // only the nearest vector read (L4, South, similar enough): a deeper scan could still find more
-                SearchRepository.PostFiltered nearest = repository.postFiltered(tyre, model, SearchRepository.MAIN_VECTORS, "", south, 1, 1, 0.2);
+                VectorRepository.PostFiltered nearest = vectors.postFiltered(tyre, model, VectorRepository.MAIN_VECTORS, "", south, 1, 1, 0.2);
                 assertEquals(List.of(idOf("L4")), nearest.ids());
                 assertFalse(nearest.exhausted());
                 // less similar than the minimum already: nothing further can pass
-                SearchRepository.PostFiltered unlike = repository.postFiltered(tyre, model, SearchRepository.MAIN_VECTORS, "", south, 1, 1, 0.99);
+                VectorRepository.PostFiltered unlike = vectors.postFiltered(tyre, model, VectorRepository.MAIN_VECTORS, "", south, 1, 1, 0.99);
                 assertEquals(List.of(), unlike.ids());
                 assertTrue(unlike.exhausted());
 
                 // the cabin door (L8) is the only record of its asset, and not the nearest: reading the one nearest
                 // vector finds none of the asset, so the filtered scan of the graph runs and finds it
                 RecordFilter cabin = new RecordFilter("CABIN-1", null, null, null, null, null, null);
-                SearchRepository.Near found = repository.semantic(tyre, model, cabin, 1, 1, -1.0);
+                VectorRepository.Near found = vectors.semantic(tyre, model, cabin, 1, 1, -1.0);
                 assertEquals(List.of(idOf("L8")), found.ids());
                 assertTrue(found.filtered() && found.graphScan());
                 // unless the nearest read is already less similar than the minimum
-                SearchRepository.Near none = repository.semantic(tyre, model, cabin, 1, 1, 0.99);
+                VectorRepository.Near none = vectors.semantic(tyre, model, cabin, 1, 1, 0.99);
                 assertEquals(List.of(), none.ids());
                 assertTrue(none.filtered() && !none.graphScan());
-                assertFalse(repository.semantic(tyre, model, RecordFilter.none(), 1, 1, -1.0).filtered());
+                assertFalse(vectors.semantic(tyre, model, RecordFilter.none(), 1, 1, -1.0).filtered());
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

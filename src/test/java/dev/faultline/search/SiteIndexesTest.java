@@ -43,9 +43,6 @@ class SiteIndexesTest {
     SiteIndexes siteIndexes;
 
     @Inject
-    SearchRepository repository;
-
-    @Inject
     Embedder embedder;
 
     @Inject
@@ -220,12 +217,12 @@ class SiteIndexesTest {
         RecordFilter north = new RecordFilter(null, "North", null, null, null, null, null);
         Object vector = Vectors.param(embedder.embed(List.of("oil leak"), Embedder.Role.QUERY).getFirst());
         // the repository's own statements, with its site conditions; bound as it binds them
-        String vectors = plan(false, SearchRepository.SEMANTIC_POST_FILTER.formatted(repository.ownSite(north, "e"),
+        String vectors = plan(false, VectorRepository.SEMANTIC_POST_FILTER.formatted(siteIndexes.condition(north, "e"),
                 " AND r.site = ?"), vector, embedder.modelId(), vector, 10, "North", 10);
         assertTrue(vectors.contains("Index Scan using " + graph), vectors);
         // (without the site's btree, dropped in the transaction and rolled back: on 9 rows it would do, and the choice
         // between the two full-text indexes is the point)
-        String words = plan(true, SearchRepository.keywordSql(1, " AND r.site = ?" + repository.ownSite(north, "r")),
+        String words = plan(true, KeywordRepository.keywordSql(1, " AND r.site = ?" + siteIndexes.condition(north, "r")),
                 "'leak'", "'leak'", "North", 2000, 200);
         assertTrue(words.contains("Bitmap Index Scan on " + text), words);
     }
