@@ -39,10 +39,10 @@ class RankingModels {
         return one(" WHERE id = ?", id).orElseThrow();
     }
 
-    /** None in use from now on: search goes back to the configured model. */
-    void retire() {
-        Jdbc.update(dataSource, "retiring the ranking model in use",
-                "UPDATE search_ranking_models SET in_use = false WHERE in_use");
+    /** None in use from now on: search goes back to the configured model. Answers the one that was in use. */
+    Optional<Long> retire() {
+        return Jdbc.list(dataSource, "retiring the ranking model in use", rs -> rs.getLong(1),
+                "UPDATE search_ranking_models SET in_use = false WHERE in_use RETURNING id").stream().findFirst();
     }
 
     Optional<RankingView.Training> inUse() {

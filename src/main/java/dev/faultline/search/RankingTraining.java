@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,12 +131,14 @@ public class RankingTraining {
 
     /** Back to the configured model. */
     public RankingView useConfigured(String actor) {
+        Optional<Long> retired;
         synchronized (this) {
-            models.retire();
+            retired = models.retire();
             reranker.use(null);
             loaded = null;
         }
-        audit.record(actor, "search.ranking.reset", "search_ranking_model", "configured", Map.of());
+        retired.ifPresent(id -> audit.record(actor, "search.ranking.reset", "search_ranking_model", String.valueOf(id),
+                Map.of()));
         return view();
     }
 

@@ -114,6 +114,8 @@ class RankingTrainingTest {
 
         post(admin, "/api/v1/admin/search-ranking/configured").statusCode(200).body("model", equalTo("configured"))
                 .body("latest.inUse", equalTo(false));
+        assertEquals(1, db.count("SELECT count(*) FROM audit_log WHERE action = 'search.ranking.reset'"
+                + " AND entity_id = '" + trained.getInt("training.id") + "'"));
         assertTrue(place(SEARCHES.getFirst(), engine[0]) < place(SEARCHES.getFirst(), engine[1]),
                 "the shipped model's order again");
     }
