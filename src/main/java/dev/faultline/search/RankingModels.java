@@ -27,8 +27,7 @@ class RankingModels {
     @Transactional
     RankingView.Training save(String actor, RankingView.Training figures, double c, String model) {
         if (figures.adopted()) {
-            Jdbc.update(dataSource, "retiring the ranking model in use",
-                    "UPDATE search_ranking_models SET in_use = false WHERE in_use");
+            retire();
         }
         long id = Jdbc.number(dataSource, "storing a ranking model", """
                 INSERT INTO search_ranking_models (actor, searches, pairs, c, listed_accuracy, shipped_accuracy,
