@@ -79,8 +79,11 @@ public class RankingTraining {
                 judged().values().stream().filter(RankingTraining::hasBoth).count(), config.minSearches());
     }
 
-    /** Trains on the feedback; uses the model when it is better (see the class comment). */
-    public RankingView.Outcome train(String actor) {
+    /**
+     * Trains on the feedback; uses the model when it is better (see the class comment). One training at a time: a
+     * second waits for the first.
+     */
+    public synchronized RankingView.Outcome train(String actor) {
         List<PairwiseRanking.Judged> searches = new ArrayList<>();
         judged().forEach((query, judgements) -> {
             if (hasBoth(judgements)) {
@@ -112,10 +115,8 @@ public class RankingTraining {
         RankingView.Training saved = models.save(actor, new RankingView.Training(0, null, actor, searches.size(), pairs,
                 listed, shipped, best, adopted, adopted), bestC, write(model));
         if (adopted) {
-            synchronized (this) {
-                reranker.use(model);
-                loaded = saved.id();
-            }
+            reranker.use(model);
+            loaded = saved.id();
         }
         audit.record(actor, "search.ranking.trained", "search_ranking_model", String.valueOf(saved.id()),
                 Map.of("searches", searches.size(), "pairs", pairs, "trainedAccuracy", round(best),
@@ -125,8 +126,9 @@ public class RankingTraining {
                 + " %s", searches.size(), best, listed, shipped, adopted ? "in use" : "not used");
         return new RankingView.Outcome(adopted ? "adopted" : "not-better", adopted
                 ? "The model trained on your feedback ranks searches from now on."
-                : "The model trained on your feedback orders the judged results no better than the one in use: it is"
-                        + " kept for the record, not used.", saved);
+                : "The model trained on your feedback orders the judged results no better than the shipped model or"
+                        + " the order before it: it is kept for the record, not used, and the model in use stays.",
+                saved);
     }
 
     /** Back to the configured model. */

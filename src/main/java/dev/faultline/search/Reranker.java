@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The second stage of hybrid search: a linear model (LIBLINEAR, trained pairwise on judged searches by
- * {@code bench/rerank-train.sh}, or on this plant's feedback by {@link RankingTraining}) scores the best results, as listed after sides and positions and with near duplicates
- * under the best of each (what a user sees and the evaluation counts), by {@link RerankFeatures} and reorders them.
+ * {@code bench/rerank-train.sh}, or on this plant's feedback by {@link RankingTraining}) scores the best results, as
+ * listed after sides and positions and with near duplicates under the best of each (what a user sees and the
+ * evaluation counts), by {@link RerankFeatures} and reorders them.
  */
 @ApplicationScoped
 class Reranker {

@@ -383,7 +383,7 @@ public interface PlantMessages {
     String rankingAdopted(int n, String trained, String best);
 
     @Message("Trained on {n} judged searches: it puts {trained} of their pairs in order, against {best} before: no"
-            + " better, so it is kept for the record and not used.")
+            + " better, so it is kept for the record and not used; the ranking in use stays.")
     String rankingNotBetter(int n, String trained, String best);
 
     @Message("Nothing trained: a training needs {min} judged searches with a useful and a not-useful result among their"
