@@ -52,7 +52,10 @@ class QuestionModels {
         return queryVectors.get(text, this::embed);
     }
 
-    /** The question's vector from the model, never remembered (the warm-up: running the model is what it is for). */
+    /**
+     * The text's vector from the model, never remembered: the warm-up (running the model is what it is for) and a
+     * ticket's long text for its nearest records (asked once).
+     */
     float[] embed(String text) {
         return modelFor(text).embed(List.of(text), Embedder.Role.QUERY).getFirst();
     }

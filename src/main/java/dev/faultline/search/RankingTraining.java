@@ -73,9 +73,10 @@ public class RankingTraining {
     }
 
     public RankingView view() {
+        RankingView.Training inUse = models.inUse().orElse(null);
         String model = !reranker.enabled() ? "none"
-                : models.inUse().isPresent() ? "trained" : reranker.shipped() != null ? "configured" : "none";
-        return new RankingView(reranker.enabled(), model, models.inUse().orElse(null), models.latest().orElse(null),
+                : inUse != null ? "trained" : reranker.shipped() != null ? "configured" : "none";
+        return new RankingView(reranker.enabled(), model, inUse, models.latest().orElse(null),
                 judged().values().stream().filter(RankingTraining::hasBoth).count(), config.minSearches());
     }
 

@@ -5,6 +5,7 @@ import dev.faultline.feedback.FeedbackSummary;
 import dev.faultline.feedback.FeedbackView;
 import dev.faultline.search.RankingTraining;
 import dev.faultline.search.RankingView;
+import dev.faultline.search.SearchConfig;
 import dev.faultline.security.CsrfGuard;
 import dev.faultline.security.CurrentUser;
 import dev.faultline.security.Roles;
@@ -41,8 +42,11 @@ public class QualityPage {
     private final CurrentUser user;
     private final CsrfGuard csrf;
     private final UiLanguage lang;
+    private final SearchConfig search;
 
-    QualityPage(FeedbackService feedback, RankingTraining ranking, CurrentUser user, CsrfGuard csrf, UiLanguage lang) {
+    QualityPage(FeedbackService feedback, RankingTraining ranking, CurrentUser user, CsrfGuard csrf, UiLanguage lang,
+            SearchConfig search) {
+        this.search = search;
         this.feedback = feedback;
         this.ranking = ranking;
         this.user = user;
@@ -67,7 +71,7 @@ public class QualityPage {
                     Formats.percent(best(t)));
             case "not-better" -> words.rankingNotBetter(t.searches(), Formats.percent(t.trainedAccuracy()),
                     Formats.percent(best(t)));
-            default -> words.rankingTooFew(ranking.view().minSearches());
+            default -> words.rankingTooFew(search.rerank().minSearches());
         });
     }
 
